@@ -1,0 +1,139 @@
+"""The ``newsindex`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsindex.errors import NewsindexError
+from newsindex.settings import load_settings
+
+DEFAULT_SEEDS = "seeds"
+
+
+def _cmd_es(args, settings) -> int:
+    from newsindex import node
+
+    if args.action == "start":
+        print(node.start(settings, log=lambda m: print(m, file=sys.stderr)).describe())
+    elif args.action == "stop":
+        print("stopped" if node.stop(settings) else "not running")
+    else:
+        current = node.status(settings)
+        print(current.describe())
+        return 0 if current.running else 3
+    return 0
+
+
+def _require_managed_or_url(settings) -> None:
+    if settings.managed:
+        from newsindex import node
+
+        if not node.status(settings).running:
+            raise NewsindexError(f"no Elasticsearch node is running at {settings.url}: start one with "
+                                 "`newsindex es start`, or set NEWSINDEX_ES_URL to use another cluster")
+
+
+def _cmd_setup(args, settings) -> int:
+    from newsindex.es import connect, setup
+
+    _require_managed_or_url(settings)
+    index = setup(connect(settings), settings)
+    print(f"templates installed; alias {settings.alias!r} (read) and {settings.write_alias!r} (write) → {index}")
+    return 0
+
+
+def _input_paths(args) -> list[str]:
+    from newsindex.ingest import replay_sources
+
+    if getattr(args, "replay", None):
+        return replay_sources(Path(args.replay))
+    if args.paths:
+        return args.paths
+    if not Path(DEFAULT_SEEDS).is_dir():
+        raise NewsindexError(f"no paths given and no {DEFAULT_SEEDS}/ folder here: name files or folders to ingest")
+    return [DEFAULT_SEEDS]
+
+
+def _cmd_ingest(args, settings) -> int:
+    from newsindex.ingest import ingest
+
+    _require_managed_or_url(settings)
+    summary = ingest(settings, _input_paths(args))
+    print(summary.line())
+    if summary.read == 0 and summary.failed:
+        return 2
+    return 1 if summary.failed else 0
+
+
+def _cmd_extract(args, settings) -> int:
+    from newsindex.deadletter import DeadLetter
+    from newsindex.ingest import Summary, documents, explain
+
+    summary = Summary(dead_letter=settings.dead_letter)
+    for doc in documents(settings, _input_paths(args), DeadLetter(settings.dead_letter), summary):
+        print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
+    print(summary.line().replace("indexed 0", "extracted"), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _cmd_search(args, settings) -> int:
+    from newsindex.es import connect
+    from newsindex.search import SearchRequest, render_text, search
+
+    _require_managed_or_url(settings)
+    req = SearchRequest(query=args.query, lang=args.lang, site=args.site, author=args.author, tag=args.tag,
+                        since=args.since, until=args.until, size=args.size)
+    result = search(connect(settings), settings.alias, req)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else render_text(result))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsindex", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    es = sub.add_parser("es", help="manage the local Elasticsearch node")
+    es.add_argument("action", choices=["start", "stop", "status"])
+    es.set_defaults(func=_cmd_es)
+
+    sub.add_parser("setup", help="install index templates and aliases").set_defaults(func=_cmd_setup)
+
+    ingest = sub.add_parser("ingest", help="extract files and index them (default: seeds/)")
+    ingest.add_argument("paths", nargs="*", help="files or folders (.html .htm .txt, .gz forms)")
+    ingest.add_argument("--replay", metavar="FILE", help="run the inputs of a dead-letter file again")
+    ingest.set_defaults(func=_cmd_ingest)
+
+    extract = sub.add_parser("extract", help="print the documents the indexer would send, one JSON per line")
+    extract.add_argument("paths", nargs="*")
+    extract.add_argument("--explain", action="store_true", help="readable kept/removed view per document")
+    extract.set_defaults(func=_cmd_extract)
+
+    search = sub.add_parser("search", help="full-text search with facets")
+    search.add_argument("query", help="simple_query_string syntax: words, \"phrases\", -exclude, a|b")
+    for flag in ("lang", "site", "author", "tag"):
+        search.add_argument(f"--{flag}", action="append", default=[], help=f"filter by {flag} (repeatable)")
+    search.add_argument("--since", help="published on or after (YYYY-MM-DD)")
+    search.add_argument("--until", help="published on or before (YYYY-MM-DD)")
+    search.add_argument("--size", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="hits, highlights, total and facets as JSON")
+    search.set_defaults(func=_cmd_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, load_settings())
+    except NewsindexError as exc:
+        print(f"newsindex: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsindex: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

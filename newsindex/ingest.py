@@ -1,0 +1,120 @@
+"""Files → pipeline stages → documents (``extract``) → Elasticsearch (``ingest``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crawler.sources import ReadFailure, Skipped, expand_paths, iter_file_items
+from newsindex.deadletter import DeadLetter, read_entries
+from newsindex.errors import NewsindexError
+from newsindex.settings import Settings
+from pipelines.runner import build_stages, run_batch
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    indexed: int = 0
+    failed: int = 0
+    skipped: list[str] = field(default_factory=list)
+    dead_letter: Path | None = None
+
+    def line(self) -> str:
+        text = f"read {self.read}, indexed {self.indexed}, failed {self.failed}"
+        if self.skipped:
+            text += f", skipped {len(self.skipped)} non-article files"
+        if self.failed and self.dead_letter:
+            text += f" — failures kept in {self.dead_letter}; rerun them with: newsindex ingest --replay " \
+                    f"{self.dead_letter}"
+        return text
+
+
+def _progress(total: int):
+    def wrap(items):
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            return items
+        return tqdm(items, total=total, unit="doc", desc="extracting", disable=None, file=sys.stderr)
+    return wrap
+
+
+def replay_sources(path: Path) -> list[str]:
+    """The inputs of a dead-letter file; the file is moved aside so a new run starts a fresh one."""
+    if not path.is_file():
+        raise NewsindexError(f"dead-letter file {path} does not exist")
+    try:
+        entries = read_entries(path)
+    except ValueError as exc:
+        raise NewsindexError(str(exc)) from exc
+    sources = list(dict.fromkeys(e["source"] for e in entries if e.get("source")))
+    path.rename(path.with_name(path.name + ".replayed"))
+    return sources
+
+
+def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: Summary) -> Iterator[dict]:
+    """Run files through every stage; failures are counted, reported and dead-lettered."""
+    entries = list(expand_paths(paths))
+    files = [e for e in entries if isinstance(e, Path)]
+    summary.skipped = [e.source for e in entries if isinstance(e, Skipped)]
+
+    def on_failure(item: dict, reason: str) -> None:
+        summary.failed += 1
+        source = item.get("source") or item.get("url") or "?"
+        print(f"newsindex: {source}: {reason}", file=sys.stderr)
+        dead.record_item(item, reason)
+
+    def items() -> Iterator[dict]:
+        for entry in iter_file_items(files + [e.source for e in entries if isinstance(e, ReadFailure)]):
+            if isinstance(entry, ReadFailure):
+                on_failure({"source": entry.source}, f"read: {entry.reason}")
+                continue
+            summary.read += 1
+            yield entry
+
+    stages = build_stages(settings.paragraph_store, settings.site_repeat_threshold)
+    try:
+        yield from run_batch(items(), stages, on_failure, progress=_progress(len(files)))
+    finally:
+        for stage in stages:
+            stage.close()
+
+
+def ingest(settings: Settings, paths: list[str], log=print) -> Summary:
+    from newsindex.es import connect, setup
+    from pipelines.index import bulk_index
+
+    client = connect(settings)
+    index = setup(client, settings)
+    dead = DeadLetter(settings.dead_letter)
+    summary = Summary(dead_letter=settings.dead_letter)
+    docs = documents(settings, paths, dead, summary)
+
+    def on_index_failure(doc: dict, reason: str) -> None:
+        summary.failed += 1
+        print(f"newsindex: {doc.get('source')}: {reason}", file=sys.stderr)
+        dead.record_item(doc, reason)
+
+    summary.indexed = bulk_index(client, index, docs, on_index_failure)
+    client.indices.refresh(index=settings.alias)
+    return summary
+
+
+def explain(doc: dict) -> str:
+    """A readable kept/removed view of one document."""
+    lines = [f"=== {doc['source']}",
+             f"title: {doc.get('title')!r}   author: {doc.get('author')}   published: {doc.get('published')}",
+             f"site: {doc.get('site')}   language: {doc.get('language')} ({doc.get('language_confidence')})"
+             f"   cluster: {doc.get('cluster_id')}"]
+    for paragraph in doc["paragraphs"]:
+        lines.append(f"  KEEP  {_clip(paragraph)}")
+    for removed in doc.get("removed") or []:
+        lines.append(f"  DROP  [{removed['reason']}] {_clip(removed['text'])}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

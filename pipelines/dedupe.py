@@ -1,0 +1,133 @@
+"""Cross-document dedupe, each step signature → find → filter.
+
+* ``NearDuplicateStage``: MinHash (datasketch) of word shingles → LSH band lookup in the
+  store → a shared ``cluster_id`` for syndicated copies.
+* ``SiteBoilerplateStage``: paragraph signatures → per-site count of distinct clusters
+  that contain them → drop paragraphs seen in at least N of them.
+
+In-document duplicates are handled earlier, in ``pipelines.cleaning``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash
+
+from pipelines.base import Item, Stage, StageError
+from pipelines.cleaning import normalise
+from pipelines.store import ParagraphStore, SignatureStore
+
+DEFAULT_STORE = os.environ.get("NEWSINDEX_STORE_PATH", "")
+
+
+def paragraph_signature(paragraph: str) -> str:
+    return hashlib.sha1(normalise(paragraph).encode("utf-8")).hexdigest()[:16]
+
+
+def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:
+    words = re.findall(r"\w+", text.casefold())
+    shingles = {" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
+    mh = MinHash(num_perm=num_perm, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh.hashvalues
+
+
+def band_keys(signature: np.ndarray, bands: int) -> list[bytes]:
+    rows = len(signature) // bands
+    return [hashlib.blake2b(signature[i * rows:(i + 1) * rows].tobytes(), digest_size=12).digest()
+            for i in range(bands)]
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.mean(a == b))
+
+
+def site_group(item: Item) -> str:
+    """The site whose boilerplate a document shares; files without a URL group by folder."""
+    return item.get("site") or "folder:" + Path(item.get("source", "")).parent.name
+
+
+def _store_path(path: str | Path | None) -> str:
+    return str(path or DEFAULT_STORE or ":memory:")
+
+
+class NearDuplicateStage(Stage):
+    name = "near-duplicates"
+    setting_names = {"store_path": "NEWSINDEX_STORE_PATH", "threshold": "NEWSINDEX_NEAR_DUP_THRESHOLD"}
+
+    def __init__(self, store_path: str | Path | None = None, threshold: float = 0.8,
+                 num_perm: int = 128, bands: int = 32):
+        self.store = SignatureStore(_store_path(store_path))
+        self.threshold = float(threshold)
+        self.num_perm = num_perm
+        self.bands = bands
+        self._assigned: dict[str, str] = {}
+
+    def prepare(self, batch: list[Item]) -> None:
+        # Sorted order makes the cluster ids of one batch independent of file order.
+        for item in sorted(batch, key=lambda x: x["id"]):
+            self._assigned[item["id"]] = self._assign(item)
+
+    def _assign(self, item: Item) -> str:
+        signature = minhash_signature("\n".join(item["paragraphs"]), self.num_perm)
+        bands = band_keys(signature, self.bands)
+        clusters = []
+        for other in self.store.candidates(bands) - {item["id"]}:
+            found = self.store.get(other)
+            if found and estimated_jaccard(signature, found[1]) >= self.threshold:
+                clusters.append(found[0])
+        cluster = min(clusters) if clusters else item["id"]
+        self.store.put(item["id"], cluster, signature, bands)
+        return cluster
+
+    def process(self, item: Item) -> Item:
+        item["cluster_id"] = self._assigned.pop(item["id"], None) or self._assign(item)
+        return item
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class SiteBoilerplateStage(Stage):
+    name = "site-boilerplate"
+    setting_names = {"store_path": "NEWSINDEX_STORE_PATH", "threshold": "NEWSINDEX_SITE_REPEAT_THRESHOLD"}
+
+    def __init__(self, store_path: str | Path | None = None, threshold: int = 3):
+        self.store = ParagraphStore(_store_path(store_path))
+        self.threshold = int(threshold)
+        self._recorded: set[str] = set()
+
+    def prepare(self, batch: list[Item]) -> None:
+        for item in batch:
+            self._record(item)
+
+    def _record(self, item: Item) -> None:
+        if item["id"] in self._recorded:
+            return
+        cluster = item.get("cluster_id") or item["id"]
+        self.store.record(site_group(item), cluster, map(paragraph_signature, item["paragraphs"]))
+        self._recorded.add(item["id"])
+
+    def process(self, item: Item) -> Item:
+        self._record(item)
+        signatures = [paragraph_signature(p) for p in item["paragraphs"]]
+        counts = self.store.counts(site_group(item), signatures)
+        kept = []
+        for paragraph, sig in zip(item["paragraphs"], signatures, strict=True):
+            if counts.get(sig, 0) >= self.threshold:
+                item["removed"].append({"text": paragraph, "reason": "site-boilerplate"})
+            else:
+                kept.append(paragraph)
+        if not kept:
+            raise StageError(f"every paragraph recurs across ≥ {self.threshold} articles of "
+                             f"{site_group(item)}: nothing article-specific left")
+        item["paragraphs"] = kept
+        return item
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,85 @@
+"""Main text and metadata: trafilatura for HTML, our own parser for plain text; both then
+go through the same paragraph cleaning (``pipelines.cleaning``)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from urllib.parse import urlsplit
+
+from pipelines.base import Item, Stage, StageError
+from pipelines.cleaning import clean_paragraphs
+from pipelines.plaintext import parse_text_article
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+def site_of(url: str | None) -> str | None:
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def document_id(url: str | None, source: str) -> str:
+    """Stable id: the canonical URL when known, else the file's absolute path."""
+    key = url if url and url.startswith(("http://", "https://")) else "file:" + os.path.abspath(source)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:24]
+
+
+def _split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+
+
+def extract_html(html: str, url: str | None) -> Item:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if doc is None or not (doc.text or "").strip():
+        raise StageError("no article: trafilatura found no main text")
+    cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title)
+    authors = _split_authors(doc.author)
+    for name in cleaned.authors:
+        if name not in authors:
+            authors.append(name)
+    tags = [t for t in (doc.categories or []) + (doc.tags or []) if t]
+    return {
+        "title": doc.title,
+        "author": authors,
+        "published": doc.date,
+        "url": doc.url or url,
+        "site_name": doc.sitename,
+        "tags": list(dict.fromkeys(tags)),
+        "description": doc.description,
+        "paragraphs": cleaned.paragraphs,
+        "removed": cleaned.removed,
+    }
+
+
+def extract_text(text: str) -> Item:
+    parsed = parse_text_article(text)
+    return {**parsed, "tags": []}
+
+
+class ExtractStage(Stage):
+    """``raw`` → title, author, published, url, site, tags, paragraphs, removed, id."""
+
+    name = "extract"
+
+    def process(self, item: Item) -> Item:
+        raw = item.pop("raw")
+        fields = extract_html(raw, item.get("url")) if item["kind"] == "html" else extract_text(raw)
+        if not fields["paragraphs"]:
+            raise StageError(f"no article text left after removing {len(fields['removed'])} boilerplate "
+                             "paragraphs (run `newsindex extract --explain` on it to see why)")
+        # For HTML, trafilatura's url is the page's canonical URL when it declares one.
+        url = fields.pop("url", None) or item.get("url")
+        item.update(fields)
+        item["url"] = url
+        item["site"] = site_of(url) or item.get("site")
+        item["id"] = document_id(url, item["source"])
+        return item
