@@ -74,8 +74,9 @@ def _cmd_extract(args, settings) -> int:
 
     summary = Summary(dead_letter=settings.dead_letter)
     for doc in documents(settings, _input_paths(args), DeadLetter(settings.dead_letter), summary):
+        summary.indexed += 1
         print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
-    print(summary.line().replace("indexed 0", "extracted"), file=sys.stderr)
+    print(summary.line(done="extracted"), file=sys.stderr)
     return 1 if summary.failed else 0
 
 

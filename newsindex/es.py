@@ -14,11 +14,14 @@ from newsindex.errors import NewsindexError
 from newsindex.settings import Settings
 
 COMPONENTS = {"newsindex-settings": "component_settings.json", "newsindex-mappings": "component_mappings.json"}
-TEMPLATE_NAME = "newsindex-articles"
 
 
 def load_config(name: str) -> dict:
     return json.loads(resources.files("index_config").joinpath(name).read_text(encoding="utf-8"))
+
+
+def template_name(settings: Settings) -> str:
+    return f"newsindex-{settings.alias}"
 
 
 def schema_version() -> int:
@@ -58,7 +61,8 @@ def setup(client: Elasticsearch, settings: Settings) -> str:
         for name, filename in COMPONENTS.items():
             client.cluster.put_component_template(name=name, **load_config(filename))
         template = load_config("index_template.json")
-        client.indices.put_index_template(name=TEMPLATE_NAME, **template)
+        template["index_patterns"] = [f"{settings.alias}-v*"]
+        client.indices.put_index_template(name=template_name(settings), **template)
     except ApiError as exc:
         raise NewsindexError(f"could not install the index templates: {exc.message}; "
                              f"{_reason(exc)}") from exc

@@ -22,8 +22,8 @@ class Summary:
     skipped: list[str] = field(default_factory=list)
     dead_letter: Path | None = None
 
-    def line(self) -> str:
-        text = f"read {self.read}, indexed {self.indexed}, failed {self.failed}"
+    def line(self, done: str = "indexed") -> str:
+        text = f"read {self.read}, {done} {self.indexed}, failed {self.failed}"
         if self.skipped:
             text += f", skipped {len(self.skipped)} non-article files"
         if self.failed and self.dead_letter:

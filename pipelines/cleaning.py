@@ -90,17 +90,17 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
             continue
         candidates.append(text)
 
-    reasons: list[str | None] = [boilerplate_reason(p) for p in candidates]
+    title_key = normalise(title) if title else ""
+    reasons: list[str | None] = [
+        "title-repeat" if title_key and _repeats_title(normalise(p), title_key) else boilerplate_reason(p)
+        for p in candidates]
     _mark_trailing_edge(candidates, reasons)
     _mark_leading_edge(candidates, reasons)
 
-    title_key = normalise(title) if title else ""
     seen_keys: set[str] = set()
     kept_tokens: list[set[str]] = []
     for text, reason in zip(candidates, reasons, strict=True):
         key = normalise(text)
-        if reason is None and title_key and _repeats_title(key, title_key):
-            reason = "title-repeat"
         if reason is None and key in seen_keys:
             reason = "duplicate-paragraph"
         if reason is None and word_count(text) >= NEAR_DUP_MIN_WORDS:

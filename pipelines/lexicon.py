@@ -16,7 +16,7 @@ FURNITURE: dict[str, list[str]] = {
         r"^all news$", r"^(latest|top|more|related) (news|stories|articles|posts)$", r"^latest$",
         r"^home( page)?$", r"^menu$", r"^back to top$", r"^skip to (main )?content$", r"^next( article)?$",
         r"^previous( article)?$", r"^most (read|popular|viewed)$", r"^trending( now)?$",
-        r"^все новости$", r"^главное$", r"^последние новости$", r"^читайте также$", r"^новости$",
+        r"^все новости$", r"^главное$", r"^последние новости$", r"^новости$",
         r"^alle (nachrichten|meldungen)$", r"^startseite$", r"^meistgelesen$", r"^zurück$",
         r"^toutes les (actualités|infos)$", r"^à la une$", r"^les plus lus$", r"^accueil$",
         r"^todas las noticias$", r"^lo más leído$", r"^portada$", r"^últimas noticias$",

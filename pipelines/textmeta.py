@@ -32,6 +32,8 @@ _TZ = r"(?:\s*\(?(?:UTC|GMT)\s*(?P<tz>[+-]\d{1,2})(?::?(?P<tzm>\d{2}))?\)?)?"
 DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<hh>\d{2}):(?P<mi>\d{2}))?" + _TZ),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME + _TZ),
+    re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})\s+de\s+(?P<mon>{_MONTH})\s+de\s+(?P<y>\d{{4}})" + _TIME + _TZ,
+               re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})"
                + _TIME + _TZ, re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"

@@ -1,0 +1,53 @@
+"""Shared fixtures. Integration tests run against a real Elasticsearch node of their own
+(separate home and port from the user's node), started once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from newsindex import node
+from newsindex.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TEST_PORT = int(os.environ.get("NEWSINDEX_TEST_ES_PORT", "9250"))
+
+
+@pytest.fixture(scope="session")
+def es_settings():
+    # Under /tmp with 0755: the node's unprivileged user must be able to enter it.
+    home = Path(tempfile.mkdtemp(prefix="newsindex-test-", dir="/tmp"))
+    home.chmod(0o755)
+    settings = load_settings(home=home, es_port=TEST_PORT, es_heap="512m", es_url=None, es_password=None,
+                             es_api_key=None)
+    node.start(settings, log=lambda msg: print(msg))
+    yield settings
+    node.stop(settings)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def es_env(es_settings, monkeypatch, tmp_path):
+    """Environment so that CLI calls (in process or as a subprocess) reach the test node,
+    with a fresh alias and dedupe store per test."""
+    alias = f"t{abs(hash(tmp_path.name)) % 10**8}"
+    env = {"NEWSINDEX_HOME": str(es_settings.home), "NEWSINDEX_ES_PORT": str(es_settings.es_port),
+           "NEWSINDEX_ES_URL": "", "NEWSINDEX_ALIAS": alias,
+           "NEWSINDEX_STORE_PATH": str(tmp_path / "paragraphs.sqlite")}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("NEWSINDEX_ES_PASSWORD", raising=False)
+    monkeypatch.delenv("NEWSINDEX_ES_API_KEY", raising=False)
+    return env
+
+
+@pytest.fixture
+def es_client(es_settings):
+    from newsindex.es import connect
+
+    return connect(es_settings)

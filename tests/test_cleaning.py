@@ -1,0 +1,132 @@
+"""Each boilerplate rule family, in the languages the lexicon covers, and what must stay."""
+
+import pytest
+
+from pipelines.cleaning import boilerplate_reason, clean_paragraphs, tidy
+
+BODY = [
+    "The central bank raised its key rate by half a point on Friday, citing persistent inflation in services.",
+    "Analysts had expected a smaller move, and bond yields rose sharply after the announcement was made.",
+    "The governor said further increases could not be ruled out if price growth failed to slow this year.",
+]
+
+
+@pytest.mark.parametrize("line, family", [
+    ("All news", "navigation"), ("Все новости", "navigation"), ("Alle Nachrichten", "navigation"),
+    ("Toutes les actualités", "navigation"), ("Todas las noticias", "navigation"), ("Tutte le notizie", "navigation"),
+    ("Всі новини", "navigation"), ("Tüm haberler", "navigation"),
+    ("Read more", "read-more"), ("Читать далее", "read-more"), ("Weiterlesen", "read-more"),
+    ("Lire la suite", "read-more"), ("Leer más", "read-more"), ("Leggi anche", "read-more"),
+    ("Читати далі", "read-more"), ("Devamını oku", "read-more"),
+    ("Tags:", "tags"), ("Теги:", "tags"), ("Schlagwörter:", "tags"), ("Mots-clés :", "tags"),
+    ("Etiquetas:", "tags"), ("Parole chiave:", "tags"), ("Мітки:", "tags"), ("Etiketler:", "tags"),
+    ("Share on Facebook", "share"), ("Поделиться", "share"), ("Teilen", "share"), ("Partager", "share"),
+    ("Compartir", "share"), ("Condividi", "share"), ("Поділитися", "share"), ("Paylaş", "share"),
+    ("Advertisement", "advertisement"), ("Реклама", "advertisement"), ("Anzeige", "advertisement"),
+    ("Publicité", "advertisement"), ("Publicidad", "advertisement"), ("Pubblicità", "advertisement"),
+    ("Reklam", "advertisement"),
+    ("Follow us on Twitter", "follow"), ("Подписывайтесь на наш канал", "follow"), ("Folgen Sie uns", "follow"),
+    ("Suivez-nous", "follow"), ("Síguenos en Twitter", "follow"), ("Seguici su Facebook", "follow"),
+    ("Підписуйтесь на нас", "follow"), ("Bizi takip edin", "follow"),
+    ("Support The Moscow Times!", "donate"), ("Поддержите нас", "donate"), ("Unterstützen Sie uns", "donate"),
+    ("Soutenez-nous", "donate"), ("Apóyanos", "donate"), ("Sostienici", "donate"), ("Підтримайте нас", "donate"),
+    ("Bize destek olun", "donate"),
+    ("Photo: Reuters", "photo-credit"), ("Фото: ТАСС", "photo-credit"), ("Foto: dpa", "photo-credit"),
+    ("© AFP 2024", "photo-credit"),
+    ("All rights reserved", "copyright"), ("Все права защищены", "copyright"), ("Tous droits réservés", "copyright"),
+    ("Tüm hakları saklıdır", "copyright"),
+])
+def test_furniture_lines_are_recognised_in_each_language(line, family):
+    assert boilerplate_reason(line) == family
+
+
+@pytest.mark.parametrize("appeal", [
+    "… we have a small favor to ask. If you can, please support independent journalism today.",
+    "Мы просим вас поддержать нас: ваша поддержка позволяет нам оставаться независимыми.",
+    "Unterstützen Sie unabhängigen Journalismus – jetzt spenden und die Redaktion stärken.",
+    "Soutenez notre rédaction : faire un don, c'est défendre le journalisme indépendant.",
+    "Apoya nuestro trabajo: haz una donación y defiende el periodismo independiente.",
+    "Sostieni il nostro lavoro: fai una donazione al giornalismo indipendente.",
+    "Підтримайте нашу редакцію: ваша підтримка робить незалежну журналістику можливою.",
+    "Bağımsız gazeteciliği desteklemek için bize destek olun ve bağış yapın.",
+    "This website uses cookies to improve your experience. Accept all cookies to continue.",
+])
+def test_appeals_are_removed_even_when_long(appeal):
+    assert boilerplate_reason(appeal) is not None
+
+
+@pytest.mark.parametrize("content", [
+    *BODY,
+    "The charity said donations had fallen by a third since the start of the war in the region.",
+    "Share prices fell 3% in early trading in Frankfurt and Paris.",
+    "Nagorno-Karabakh conflict",
+    "Читайте, как правительство объяснило новые налоги для малого бизнеса в этом году.",
+])
+def test_content_is_not_boilerplate(content):
+    assert boilerplate_reason(content) is None
+
+
+def test_subheading_inside_body_stays():
+    cleaned = clean_paragraphs([BODY[0], "Market reaction", BODY[1], BODY[2]])
+    assert cleaned.paragraphs == [BODY[0], "Market reaction", BODY[1], BODY[2]]
+
+
+def test_trailing_junk_and_separators_go():
+    assert tidy("their trade turnover had increased by 25-30%. -") == "their trade turnover had increased by 25-30%."
+    assert tidy("|  Some text") == "Some text"
+    cleaned = clean_paragraphs([*BODY, "|", "-", "..."])
+    assert cleaned.paragraphs == BODY
+    assert [r["reason"] for r in cleaned.removed] == ["junk", "junk", "junk"]
+
+
+def test_trailing_furniture_block_goes_but_not_a_short_sentence_inside():
+    cleaned = clean_paragraphs([BODY[0], "He declined to comment.", BODY[1], "Tags:", "Latest", "Economy Markets"])
+    assert cleaned.paragraphs == [BODY[0], "He declined to comment.", BODY[1]]
+    assert {r["text"] for r in cleaned.removed} == {"Tags:", "Latest", "Economy Markets"}
+
+
+def test_donation_tail_is_removed_as_a_block():
+    tail = ["… we have a small favor to ask. As you may have heard, we were branded a foreign agent.",
+            "We refuse to be silenced. But we need your help to continue our critical mission.",
+            "Your support, no matter how small, makes a world of difference. Please support us monthly.",
+            "paiment methods", "Not ready to support today?", "Remind me later.", "Read more"]
+    cleaned = clean_paragraphs(BODY + tail)
+    assert cleaned.paragraphs == BODY
+    assert len(cleaned.removed) == len(tail)
+
+
+def test_photo_caption_with_credit_goes():
+    caption = ("Russia's Foreign Minister Sergei Lavrov (L) and Armenia's Prime Minister Nikol Pashinyan shake "
+               "hands during a meeting. Russian Foreign Ministry Press Service / TASS")
+    cleaned = clean_paragraphs([caption, *BODY])
+    assert cleaned.paragraphs == BODY
+    assert cleaned.removed == [{"text": caption, "reason": "photo-caption"}]
+
+
+def test_in_document_duplicates_keep_first_occurrence():
+    near = BODY[1].replace("sharply", "sharply,").upper()
+    cleaned = clean_paragraphs([BODY[0], BODY[1], BODY[1], BODY[2], near])
+    assert cleaned.paragraphs == BODY
+    assert [r["reason"] for r in cleaned.removed] == ["duplicate-paragraph", "duplicate-paragraph"]
+
+
+def test_near_duplicate_lede_is_removed():
+    lede = "Russian Foreign Minister Sergey Lavrov has expressed the hope that Armenia and Azerbaijan will " \
+           "display political will to resolve the conflict"
+    later = "Lavrov has expressed the hope that Armenia and Azerbaijan will display political will to resolve " \
+            "the conflict."
+    cleaned = clean_paragraphs([lede, *BODY, later])
+    assert later not in cleaned.paragraphs and lede in cleaned.paragraphs
+    assert cleaned.removed[-1]["reason"] == "near-duplicate-paragraph"
+
+
+def test_title_repeat_goes():
+    cleaned = clean_paragraphs(["Central bank raises rates", *BODY], title="Central Bank Raises Rates")
+    assert cleaned.paragraphs == BODY
+    assert cleaned.removed[0]["reason"] == "title-repeat"
+
+
+def test_byline_becomes_author():
+    cleaned = clean_paragraphs(["By Anna Petrova and John Smith", *BODY])
+    assert cleaned.authors == ["Anna Petrova", "John Smith"]
+    assert cleaned.paragraphs == BODY

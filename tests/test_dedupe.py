@@ -1,0 +1,100 @@
+"""Cross-document dedupe: site boilerplate (batch two-pass, remembered across runs) and
+near-duplicate clusters. Each step alone, then through the stages."""
+
+import numpy as np
+
+from pipelines.dedupe import (
+    NearDuplicateStage,
+    SiteBoilerplateStage,
+    band_keys,
+    estimated_jaccard,
+    minhash_signature,
+    paragraph_signature,
+)
+from pipelines.runner import run_batch
+from pipelines.store import ParagraphStore
+
+WIRE = [
+    "Russian Foreign Minister Sergei Lavrov held talks with his Armenian counterpart in Yerevan on Thursday.",
+    "He reaffirmed Moscow's willingness to help negotiate a peace deal between Armenia and Azerbaijan.",
+    "The European Union is leading the normalization process, which involves border delimitation talks.",
+    "Armenian and Azerbaijani leaders met in Brussels in April and May for talks on a future peace treaty.",
+]
+PROMO = "Get the best of our reporting in your inbox every morning with the daily briefing from our desk."
+
+
+def article(i: int, site: str = "example.com", extra: list[str] | None = None) -> dict:
+    own = [f"Story number {i} reports on a different event with its own facts, figures and quotes {i * 7}.",
+           f"A second paragraph of story {i} adds context about the region and the people involved {i * 11}."]
+    return {"id": f"doc{i:03d}", "source": f"/data/{site}/{i}.html", "site": site,
+            "paragraphs": own + (extra or []), "removed": []}
+
+
+def test_paragraph_signature_ignores_case_and_punctuation():
+    assert paragraph_signature("Read the FULL story!") == paragraph_signature("read the full story")
+    assert paragraph_signature("Read the full story") != paragraph_signature("Read the full report")
+
+
+def test_minhash_finds_near_duplicates_and_not_others():
+    a = minhash_signature(" ".join(WIRE))
+    b = minhash_signature(" ".join(WIRE[:3] + [WIRE[3].replace("April", "early April")]))
+    c = minhash_signature(" ".join(article(1)["paragraphs"]))
+    assert estimated_jaccard(a, b) > 0.7 and estimated_jaccard(a, c) < 0.1
+    assert set(band_keys(a, 32)) & set(band_keys(b, 32))
+
+
+def test_site_boilerplate_batch_counts_apply_to_every_document(tmp_path):
+    batch = [article(i, extra=[PROMO]) for i in range(3)] + [article(3)]
+    stage = SiteBoilerplateStage(tmp_path / "s.sqlite", threshold=3)
+    done = list(run_batch(batch, [stage], on_failure=lambda item, reason: None))
+    # The first document is filtered too: the batch's counts were taken before filtering.
+    assert all(PROMO not in d["paragraphs"] for d in done)
+    assert [r["reason"] for r in done[0]["removed"]] == ["site-boilerplate"]
+    assert all(len(d["paragraphs"]) == 2 for d in done)
+
+
+def test_site_boilerplate_is_per_site(tmp_path):
+    batch = [article(0, "a.com", [PROMO]), article(1, "b.com", [PROMO]), article(2, "c.com", [PROMO])]
+    done = list(run_batch(batch, [SiteBoilerplateStage(tmp_path / "s.sqlite", 3)], lambda i, r: None))
+    assert all(PROMO in d["paragraphs"] for d in done)
+
+
+def test_site_boilerplate_is_remembered_across_runs(tmp_path):
+    path = tmp_path / "s.sqlite"
+    first = SiteBoilerplateStage(path, threshold=3)
+    list(run_batch([article(i, extra=[PROMO]) for i in range(2)], [first], lambda i, r: None))
+    first.close()
+    second = SiteBoilerplateStage(path, threshold=3)
+    [later] = list(run_batch([article(9, extra=[PROMO])], [second], lambda i, r: None))
+    assert PROMO not in later["paragraphs"]
+    assert ParagraphStore(path).counts("example.com", [paragraph_signature(PROMO)]) == {
+        paragraph_signature(PROMO): 3}
+
+
+def test_copies_of_one_story_do_not_count_as_boilerplate(tmp_path):
+    """Syndicated copies share a cluster, so their paragraphs count once per site."""
+    copies = [{"id": f"copy{i}", "source": f"/x/{i}", "site": "example.com", "paragraphs": list(WIRE),
+               "removed": []} for i in range(4)]
+    stages = [NearDuplicateStage(tmp_path / "s.sqlite"), SiteBoilerplateStage(tmp_path / "s.sqlite", 3)]
+    done = list(run_batch(copies, stages, lambda i, r: None))
+    assert {d["cluster_id"] for d in done} == {"copy0"}
+    assert all(d["paragraphs"] == WIRE for d in done)
+
+
+def test_near_duplicate_clusters_are_stable_and_persistent(tmp_path):
+    path = tmp_path / "s.sqlite"
+    wire = {"id": "zzz-wire", "paragraphs": list(WIRE)}
+    reworded = {"id": "bbb-copy", "paragraphs": WIRE[:3] + [WIRE[3] + " Officials gave no date."]}
+    other = {"id": "aaa-other", "paragraphs": article(5)["paragraphs"]}
+    stage = NearDuplicateStage(path)
+    done = {d["id"]: d["cluster_id"] for d in run_batch([wire, other, reworded], [stage], lambda i, r: None)}
+    assert done["zzz-wire"] == done["bbb-copy"] == "bbb-copy"  # smallest id of the group, whatever the order
+    assert done["aaa-other"] == "aaa-other"
+    stage.close()
+    later = NearDuplicateStage(path).process({"id": "ccc-later", "paragraphs": list(WIRE)})
+    assert later["cluster_id"] == "bbb-copy"
+
+
+def test_signature_is_deterministic():
+    assert np.array_equal(minhash_signature("one two three four five six"),
+                          minhash_signature("one two three four five six"))
