@@ -18,7 +18,8 @@ from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, wor
 
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
-NEAR_DUP_MIN_WORDS = 8
+NEAR_DUP_MIN_WORDS = 12
+EDGE_SCAN = 4
 NEAR_DUP_CONTAINMENT = 0.9
 
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
@@ -65,13 +66,16 @@ def boilerplate_reason(paragraph: str) -> str | None:
         return "photo-caption"
     if parse_byline(paragraph):
         return "byline"
-    if words <= 20 and is_timestamp_line(paragraph):
-        return "category-timestamp"
     return None
 
 
-def _is_edge_furniture(paragraph: str) -> bool:
-    return word_count(paragraph) <= EDGE_MAX_WORDS and not is_sentence(paragraph)
+def edge_reason(paragraph: str) -> str | None:
+    """Why a paragraph is boilerplate when it stands at the head or tail of an article."""
+    if word_count(paragraph) <= 20 and is_timestamp_line(paragraph):
+        return "category-timestamp"
+    if word_count(paragraph) <= EDGE_MAX_WORDS and not is_sentence(paragraph):
+        return "trailing-furniture"
+    return None
 
 
 def _tokens(paragraph: str) -> set[str]:
@@ -139,8 +143,8 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> Non
         if reasons[i]:
             in_run = True
             continue
-        if _is_edge_furniture(text):
-            reasons[i] = "trailing-furniture"
+        if reason := edge_reason(text):
+            reasons[i] = reason
             in_run = True
             continue
         family, hits = appeal_hits(text)
@@ -153,10 +157,12 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> Non
 def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None]) -> None:
     """From the top: stray short lines before the first real sentence go, except a
     heading-like line directly followed by prose (a section heading)."""
-    for i, text in enumerate(paragraphs):
+    for i, text in enumerate(paragraphs[:EDGE_SCAN]):
         if reasons[i]:
             continue
-        if word_count(text) <= 2 and not is_sentence(text):
+        if word_count(text) <= 20 and is_timestamp_line(text):
+            reasons[i] = "category-timestamp"
+        elif word_count(text) <= 2 and not is_sentence(text):
             reasons[i] = "leading-furniture"
-            continue
-        break
+        else:
+            break

@@ -72,6 +72,7 @@ class NearDuplicateStage(Stage):
         # Sorted order makes the cluster ids of one batch independent of file order.
         for item in sorted(batch, key=lambda x: x["id"]):
             self._assigned[item["id"]] = self._assign(item)
+        self.store.commit()
 
     def _assign(self, item: Item) -> str:
         signature = minhash_signature("\n".join(item["paragraphs"]), self.num_perm)

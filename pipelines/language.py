@@ -6,7 +6,7 @@ from pipelines.base import Item, Stage
 
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.80
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 600  # enough for a stable call; langdetect's cost grows with the sample
 
 
 def detect_language(text: str) -> tuple[str, float, str]:

@@ -69,7 +69,7 @@ FURNITURE: dict[str, list[str]] = {
     ],
     "donate": [
         r"^(support|donate to|back) (the |us|our )", r"^donate( now)?$", r"^(not ready|remind me)\b",
-        r"^(payment|paiment|payement) methods?$", r"^поддержите\b", r"^unterstützen sie\b", r"^soutenez\b",
+        r"^payment (methods?|options)$", r"^поддержите\b", r"^unterstützen sie\b", r"^soutenez\b",
         r"^apóyanos\b", r"^sostienici\b", r"^підтримайте\b", r"^bize destek\b", r"^bağış yap",
     ],
     "photo-credit": [
@@ -114,18 +114,20 @@ APPEALS: dict[str, list[str]] = {
 }
 
 
+# Patterns are lower-case and matched against lower-cased text: Unicode IGNORECASE is ~3x slower.
 def _compile(families: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
-    return [(name, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
-            for name, patterns in families.items()]
+    return [(name, re.compile("|".join(f"(?:{p})" for p in patterns))) for name, patterns in families.items()]
 
 
 FURNITURE_RE = _compile(FURNITURE)
-APPEAL_RES = [(name, [re.compile(p, re.IGNORECASE) for p in patterns]) for name, patterns in APPEALS.items()]
+APPEAL_RES = [(name, [re.compile(p) for p in patterns]) for name, patterns in APPEALS.items()]
+# One pass over a paragraph rules out most of them before the per-phrase counting.
+ANY_APPEAL = re.compile("|".join(f"(?:{p})" for patterns in APPEALS.values() for p in patterns))
 
 
 def furniture_family(line: str) -> str | None:
     """The furniture family a short line belongs to, or None."""
-    probe = line.strip().strip("…•·|»«>-–—:. ").strip()
+    probe = line.strip().strip("…•·|»«>-–—:. ").strip().lower()
     if not probe:
         return None
     for name, pattern in FURNITURE_RE:
@@ -137,6 +139,9 @@ def furniture_family(line: str) -> str | None:
 def appeal_hits(paragraph: str) -> tuple[str | None, int]:
     """The strongest appeal family in a paragraph and how many distinct phrases of it matched."""
     best, best_hits = None, 0
+    paragraph = paragraph.lower()
+    if not ANY_APPEAL.search(paragraph):
+        return best, best_hits
     for name, patterns in APPEAL_RES:
         hits = sum(1 for p in patterns if p.search(paragraph))
         if hits > best_hits:

@@ -52,8 +52,11 @@ class ParagraphStore:
 
 
 class SignatureStore:
+    COMMIT_EVERY = 100
+
     def __init__(self, path: Path | str):
         self.conn = _connect(path)
+        self._uncommitted = 0
         self.conn.executescript(
             "CREATE TABLE IF NOT EXISTS minhash (doc_id TEXT PRIMARY KEY, cluster TEXT, sig BLOB);"
             "CREATE TABLE IF NOT EXISTS minhash_band (band INTEGER, key BLOB, doc_id TEXT);"
@@ -76,7 +79,14 @@ class SignatureStore:
                           (doc_id, cluster, signature.astype(np.uint64).tobytes()))
         self.conn.executemany("INSERT INTO minhash_band VALUES (?, ?, ?)",
                               [(i, key, doc_id) for i, key in enumerate(bands)])
+        self._uncommitted += 1
+        if self._uncommitted >= self.COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
         self.conn.commit()
+        self._uncommitted = 0
 
     def close(self) -> None:
+        self.commit()
         self.conn.close()
