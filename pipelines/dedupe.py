@@ -71,10 +71,10 @@ class NearDuplicateStage(Stage):
     def prepare(self, batch: list[Item]) -> None:
         # Sorted order makes the cluster ids of one batch independent of file order.
         for item in sorted(batch, key=lambda x: x["id"]):
-            self._assigned[item["id"]] = self._assign(item)
+            self._assigned[item["id"]] = self._assign(item, commit=False)
         self.store.commit()
 
-    def _assign(self, item: Item) -> str:
+    def _assign(self, item: Item, commit: bool = True) -> str:
         signature = minhash_signature("\n".join(item["paragraphs"]), self.num_perm)
         bands = band_keys(signature, self.bands)
         clusters = []
@@ -83,7 +83,7 @@ class NearDuplicateStage(Stage):
             if found and estimated_jaccard(signature, found[1]) >= self.threshold:
                 clusters.append(found[0])
         cluster = min(clusters) if clusters else item["id"]
-        self.store.put(item["id"], cluster, signature, bands)
+        self.store.put(item["id"], cluster, signature, bands, commit)
         return cluster
 
     def process(self, item: Item) -> Item:

@@ -52,11 +52,8 @@ class ParagraphStore:
 
 
 class SignatureStore:
-    COMMIT_EVERY = 100
-
     def __init__(self, path: Path | str):
         self.conn = _connect(path)
-        self._uncommitted = 0
         self.conn.executescript(
             "CREATE TABLE IF NOT EXISTS minhash (doc_id TEXT PRIMARY KEY, cluster TEXT, sig BLOB);"
             "CREATE TABLE IF NOT EXISTS minhash_band (band INTEGER, key BLOB, doc_id TEXT);"
@@ -73,19 +70,18 @@ class SignatureStore:
         row = self.conn.execute("SELECT cluster, sig FROM minhash WHERE doc_id = ?", (doc_id,)).fetchone()
         return (row[0], np.frombuffer(row[1], dtype=np.uint64)) if row else None
 
-    def put(self, doc_id: str, cluster: str, signature: np.ndarray, bands: list[bytes]) -> None:
+    def put(self, doc_id: str, cluster: str, signature: np.ndarray, bands: list[bytes], commit: bool = True) -> None:
+        """Store a signature; ``commit=False`` lets a batch commit once (other connections wait meanwhile)."""
         self.conn.execute("DELETE FROM minhash_band WHERE doc_id = ?", (doc_id,))
         self.conn.execute("INSERT OR REPLACE INTO minhash VALUES (?, ?, ?)",
                           (doc_id, cluster, signature.astype(np.uint64).tobytes()))
         self.conn.executemany("INSERT INTO minhash_band VALUES (?, ?, ?)",
                               [(i, key, doc_id) for i, key in enumerate(bands)])
-        self._uncommitted += 1
-        if self._uncommitted >= self.COMMIT_EVERY:
-            self.commit()
+        if commit:
+            self.conn.commit()
 
     def commit(self) -> None:
         self.conn.commit()
-        self._uncommitted = 0
 
     def close(self) -> None:
         self.commit()

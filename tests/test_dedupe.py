@@ -98,3 +98,12 @@ def test_near_duplicate_clusters_are_stable_and_persistent(tmp_path):
 def test_signature_is_deterministic():
     assert np.array_equal(minhash_signature("one two three four five six"),
                           minhash_signature("one two three four five six"))
+
+
+def test_streaming_stages_share_one_store_file(tmp_path):
+    """As Scrapy runs them: item by item, no prepare, both stages on the same SQLite file."""
+    path = tmp_path / "s.sqlite"
+    near, site = NearDuplicateStage(path), SiteBoilerplateStage(path, threshold=3)
+    done = [site.process(near.process(article(i, extra=[PROMO]))) for i in range(4)]
+    assert [PROMO in d["paragraphs"] for d in done] == [True, True, False, False]
+    assert len({d["cluster_id"] for d in done}) == 4

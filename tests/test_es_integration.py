@@ -73,6 +73,7 @@ def test_scrapy_path_indexes_the_same_documents(es_env, es_client):
     proc = subprocess.run([os.path.join(BIN, "scrapy"), "crawl", "files", "-a", f"path={SEEDS}"],
                           env={**os.environ, **es_env}, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "log_count/ERROR" not in proc.stderr, proc.stderr[-3000:]
     assert count(es_client, alias) == 5
     assert main(["ingest", str(SEEDS)]) == 0
     assert count(es_client, alias) == 5  # same ids from both sources
