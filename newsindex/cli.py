@@ -85,10 +85,39 @@ def _cmd_search(args, settings) -> int:
     from newsindex.search import SearchRequest, render_text, search
 
     _require_managed_or_url(settings)
+    facets = [f.strip() for f in args.facets.split(",") if f.strip()] if args.facets is not None else None
     req = SearchRequest(query=args.query, lang=args.lang, site=args.site, author=args.author, tag=args.tag,
-                        since=args.since, until=args.until, size=args.size)
+                        since=args.since, until=args.until, size=args.size, page=args.page, after=args.after,
+                        collapse=not args.no_collapse, **({"facets": facets} if facets is not None else {}))
     result = search(connect(settings), settings.alias, req)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else render_text(result))
+    return 0
+
+
+def _cmd_reindex(args, settings) -> int:
+    from newsindex.es import connect, setup
+    from newsindex.reindex import reindex
+
+    _require_managed_or_url(settings)
+    client = connect(settings)
+    try:
+        setup(client, settings)
+    except NewsindexError:
+        pass  # a mapping that cannot be upgraded in place is what a re-index is for
+    result = reindex(client, settings, source=args.source, delete_old=args.delete_old)
+    print(result.line())
+    return 1 if result.failed else 0
+
+
+def _cmd_kibana(args, settings) -> int:
+    import os
+
+    from newsindex.kibana import import_saved_objects
+
+    url = args.url or os.environ.get("NEWSINDEX_KIBANA_URL") or "http://127.0.0.1:5601"
+    result = import_saved_objects(settings, url)
+    print(f"imported {result['successCount']} saved objects into Kibana at {url}: data view 'articles', "
+          "saved search 'newsindex: latest articles', dashboard 'newsindex overview'")
     return 0
 
 
@@ -112,6 +141,20 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--explain", action="store_true", help="readable kept/removed view per document")
     extract.set_defaults(func=_cmd_extract)
 
+    reindex = sub.add_parser("reindex", help="rebuild the index and swap the aliases atomically")
+    reindex.add_argument("--from", dest="source", choices=["index", "sources"], default="index",
+                         help="copy the current documents (mapping change) or re-extract their source files")
+    old_index = reindex.add_mutually_exclusive_group()
+    old_index.add_argument("--keep-old", dest="delete_old", action="store_false", default=False,
+                           help="keep the previous index (default)")
+    old_index.add_argument("--delete-old", dest="delete_old", action="store_true", help="delete it after the swap")
+    reindex.set_defaults(func=_cmd_reindex)
+
+    kibana = sub.add_parser("kibana", help="Kibana saved objects (data view, saved search, dashboard)")
+    kibana.add_argument("action", choices=["import"])
+    kibana.add_argument("--url", help="Kibana URL (default $NEWSINDEX_KIBANA_URL or http://127.0.0.1:5601)")
+    kibana.set_defaults(func=_cmd_kibana)
+
     search = sub.add_parser("search", help="full-text search with facets")
     search.add_argument("query", help="simple_query_string syntax: words, \"phrases\", -exclude, a|b")
     for flag in ("lang", "site", "author", "tag"):
@@ -119,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--since", help="published on or after (YYYY-MM-DD)")
     search.add_argument("--until", help="published on or before (YYYY-MM-DD)")
     search.add_argument("--size", type=int, default=10)
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--after", metavar="CURSOR",
+                        help="deep pagination over every match (copies included): `start`, then each page's `next`")
+    search.add_argument("--facets", help="comma-separated subset of: site,language,author,tags,published")
+    search.add_argument("--no-collapse", action="store_true", help="list near-duplicate copies separately")
     search.add_argument("--json", action="store_true", help="hits, highlights, total and facets as JSON")
     search.set_defaults(func=_cmd_search)
     return parser

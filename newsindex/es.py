@@ -55,24 +55,70 @@ def connect(settings: Settings, check: bool = True) -> Elasticsearch:
     return client
 
 
-def setup(client: Elasticsearch, settings: Settings) -> str:
-    """Install templates and make sure the aliases point at an index. Idempotent; returns the write index."""
+def has_language_analyzers(client: Elasticsearch) -> bool:
+    """The full distribution has built-in language analyzers; the integ-test node has only `standard`."""
     try:
-        for name, filename in COMPONENTS.items():
-            client.cluster.put_component_template(name=name, **load_config(filename))
+        client.indices.analyze(analyzer="english", text="running")
+        return True
+    except ApiError:
+        return False
+
+
+def mappings_for(client: Elasticsearch) -> dict:
+    """The mappings component, with language analyzers replaced by `standard` where the node lacks them."""
+    component = load_config(COMPONENTS["newsindex-mappings"])
+    if not has_language_analyzers(client):
+        for field in component["template"]["mappings"]["properties"].values():
+            if field.get("analyzer") not in (None, "standard"):
+                field["analyzer"] = "standard"
+    return component
+
+
+def setup(client: Elasticsearch, settings: Settings) -> str:
+    """Install templates and make sure the aliases point at an index of the current schema.
+
+    Idempotent. An index of an older schema is upgraded in place when the change is additive;
+    a conflicting change says to run `newsindex reindex`. Returns the write index.
+    """
+    mappings = mappings_for(client)
+    try:
+        settings_component = load_config(COMPONENTS["newsindex-settings"])
+        client.cluster.put_component_template(name="newsindex-settings", **settings_component)
+        client.cluster.put_component_template(name="newsindex-mappings", **mappings)
         template = load_config("index_template.json")
         template["index_patterns"] = [f"{settings.alias}-v*"]
         client.indices.put_index_template(name=template_name(settings), **template)
     except ApiError as exc:
-        raise NewsindexError(f"could not install the index templates: {exc.message}; "
-                             f"{_reason(exc)}") from exc
+        raise NewsindexError(f"could not install the index templates: {_reason(exc)}") from exc
     current = write_index(client, settings)
     if current:
+        _upgrade_in_place(client, current, mappings["template"]["mappings"])
         return current
-    name = f"{settings.alias}-v{schema_version()}-{datetime.now(timezone.utc):%Y%m%d%H%M%S}"
-    client.indices.create(index=name, aliases={
-        settings.alias: {}, settings.write_alias: {"is_write_index": True}})
+    return create_index(client, settings, aliases=True)
+
+
+def create_index(client: Elasticsearch, settings: Settings, aliases: bool) -> str:
+    """A new versioned index from the template, with the read and write aliases if asked."""
+    name = f"{settings.alias}-v{schema_version()}-{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
+    extra = {"aliases": {settings.alias: {}, settings.write_alias: {"is_write_index": True}}} if aliases else {}
+    client.indices.create(index=name, **extra)
     return name
+
+
+def index_schema_version(client: Elasticsearch, index: str) -> int:
+    meta = client.indices.get_mapping(index=index)[index]["mappings"].get("_meta", {})
+    return int(meta.get("schema_version", 1))
+
+
+def _upgrade_in_place(client: Elasticsearch, index: str, mappings: dict) -> None:
+    if index_schema_version(client, index) >= schema_version():
+        return
+    try:
+        client.indices.put_mapping(index=index, properties=mappings["properties"], meta=mappings["_meta"])
+    except ApiError as exc:
+        raise NewsindexError(
+            f"the mapping of {index} cannot be upgraded in place ({_reason(exc)}); build a new index with "
+            "`newsindex reindex --from index` (the aliases move only when it succeeds)") from exc
 
 
 def write_index(client: Elasticsearch, settings: Settings) -> str | None:

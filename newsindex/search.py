@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from newsindex.errors import NewsindexError
 
@@ -32,6 +34,25 @@ class SearchRequest:
     since: str | None = None
     until: str | None = None
     size: int = 10
+    page: int = 1
+    facets: list[str] = field(default_factory=lambda: list(FACETS))
+    after: str | None = None  # a cursor from a previous deep-pagination page, or "start"
+    collapse: bool = True
+
+
+PIT_KEEP_ALIVE = "5m"
+
+
+def encode_cursor(pit_id: str, sort: list) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"pit": pit_id, "after": sort}).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[str, list]:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return data["pit"], data["after"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise NewsindexError("--after takes the `next` cursor of a previous page, or `start`") from exc
 
 
 def parse_day(value: str | None, flag: str) -> str | None:
@@ -60,11 +81,16 @@ def build_query(req: SearchRequest) -> dict:
     if req.query.strip() in ("", "*"):
         must: dict = {"match_all": {}}
     else:
-        must = {"simple_query_string": {"query": req.query, "fields": ["title^3", "description^2", "text"],
+        must = {"simple_query_string": {"query": req.query, "fields": ["title^3", "description^2", "text", "text_*"],
                                         "default_operator": "and", "lenient": True}}
-    return {
+    unknown = [f for f in req.facets if f not in FACETS]
+    if unknown:
+        raise NewsindexError(f"unknown facet {unknown[0]!r}: choose from {', '.join(FACETS)}")
+    if req.size < 1 or req.page < 1 or (req.page * req.size > 10_000 and not req.after):
+        raise NewsindexError("--size and --page must be positive and reach at most 10,000 hits; "
+                             "page deeper with --after start")
+    body = {
         "query": {"bool": {"must": [must], "filter": filters}},
-        "aggs": FACETS,
         "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2},
                                  "title": {"number_of_fragments": 0}},
                       "pre_tags": ["«"], "post_tags": ["»"]},
@@ -72,34 +98,78 @@ def build_query(req: SearchRequest) -> dict:
         "size": req.size,
         "track_total_hits": True,
     }
+    if req.after:
+        # Deep pagination: every matching document in a stable order, copies included.
+        body["sort"] = [{"_score": "desc"}, {"_shard_doc": "asc"}]
+    else:
+        body["from"] = (req.page - 1) * req.size
+        body["aggs"] = {name: FACETS[name] for name in req.facets}
+        if req.collapse:
+            body["aggs"]["stories"] = {"cardinality": {"field": "cluster_id"}}
+            body["collapse"] = {"field": "cluster_id",
+                                "inner_hits": {"name": "copies", "size": 0, "_source": False}}
+    return body
 
 
 def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
+    body = build_query(req)
     try:
-        resp = client.search(index=alias, **build_query(req))
+        if req.after:
+            pit_id, after = (client.open_point_in_time(index=alias, keep_alive=PIT_KEEP_ALIVE)["id"], None) \
+                if req.after == "start" else decode_cursor(req.after)
+            body["pit"] = {"id": pit_id, "keep_alive": PIT_KEEP_ALIVE}
+            if after:
+                body["search_after"] = after
+            resp = client.search(**body)
+        else:
+            resp = client.search(index=alias, **body)
+    except NotFoundError as exc:
+        if req.after:
+            raise NewsindexError("the cursor has expired (5 minutes): start again with --after start") from exc
+        raise NewsindexError(f"index alias {alias!r} does not exist: run `newsindex ingest` first") from exc
     except ApiError as exc:
-        if exc.status_code == 404:
-            raise NewsindexError(f"index alias {alias!r} does not exist: run `newsindex ingest` first") from exc
         raise NewsindexError(f"search failed: {exc.message}") from exc
-    hits = [{"id": h["_id"], "score": h["_score"], **h["_source"], "highlight": h.get("highlight", {})}
-            for h in resp["hits"]["hits"]]
-    facets = {name: [{"value": b.get("key_as_string", b["key"]), "count": b["doc_count"]}
-                     for b in agg["buckets"]] for name, agg in resp["aggregations"].items()}
-    return {"query": req.query, "total": resp["hits"]["total"]["value"], "hits": hits, "facets": facets}
+    hits = [_hit(h) for h in resp["hits"]["hits"]]
+    aggs = resp.get("aggregations", {})
+    result = {"query": req.query, "total": resp["hits"]["total"]["value"], "hits": hits,
+              "facets": {name: [{"value": b.get("key_as_string", b["key"]), "count": b["doc_count"]}
+                                for b in agg["buckets"]] for name, agg in aggs.items() if "buckets" in agg}}
+    if "stories" in aggs:
+        result["stories"] = aggs["stories"]["value"]
+    if req.after:
+        full_page = len(hits) == req.size
+        result["next"] = encode_cursor(resp["pit_id"], resp["hits"]["hits"][-1]["sort"]) if full_page else None
+        if not full_page:
+            client.close_point_in_time(id=resp["pit_id"])
+    return result
+
+
+def _hit(raw: dict) -> dict:
+    hit = {"id": raw["_id"], "score": raw["_score"], **raw["_source"], "highlight": raw.get("highlight", {})}
+    copies = raw.get("inner_hits", {}).get("copies")
+    if copies is not None:
+        hit["copies"] = copies["hits"]["total"]["value"]
+    return hit
 
 
 def render_text(result: dict) -> str:
-    lines = [f"{result['total']} articles match {result['query']!r}", ""]
+    stories = f" ({result['stories']} distinct stories)" if result.get("stories") not in (None, result["total"]) else ""
+    lines = [f"{result['total']} articles match {result['query']!r}{stories}", ""]
     for rank, hit in enumerate(result["hits"], 1):
         title = (hit.get("highlight", {}).get("title") or [hit.get("title") or "(untitled)"])[0]
         meta = " · ".join(str(x) for x in (hit.get("site"), hit.get("language"), _day(hit.get("published")),
                                            ", ".join(hit.get("author") or [])) if x)
-        lines.append(f"{rank:>2}. {title}  [{hit['score']:.2f}]")
+        copies = f"  (+{hit['copies'] - 1} near-duplicate copies)" if hit.get("copies", 1) > 1 else ""
+        lines.append(f"{rank:>2}. {title}  [{hit['score']:.2f}]{copies}")
         lines.append(f"    {meta or '-'}")
         lines.append(f"    {hit.get('url') or hit.get('source')}")
         for fragment in hit.get("highlight", {}).get("text", [])[:2]:
             lines.append("    … " + re.sub(r"\s+", " ", fragment).strip() + " …")
         lines.append("")
+    if result.get("next"):
+        lines.append(f"next page: --after {result['next']}")
+    if not result["facets"]:
+        return "\n".join(lines)
     lines.append("Facets")
     for name, buckets in result["facets"].items():
         shown = ", ".join(f"{b['value']} ({b['count']})" for b in buckets) or "-"

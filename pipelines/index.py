@@ -15,8 +15,15 @@ from pipelines.base import Item, Stage
 CHUNK_SIZE = 500
 
 
+# Languages with a text_<code> field (index_config/component_mappings.json): the text is indexed
+# a second time there with that language's analyzer, and kept out of _source.
+ANALYZED_LANGUAGES = ("en", "ru", "de", "fr", "es", "it", "tr", "uk")
+
+
 def to_action(doc: Item, index: str) -> dict:
-    source = {k: v for k, v in doc.items() if k != "id"}
+    source = {k: v for k, v in doc.items() if k != "id" and not k.startswith("text_")}
+    if source.get("language") in ANALYZED_LANGUAGES:
+        source[f"text_{source['language']}"] = source.get("text")
     return {"_op_type": "index", "_index": index, "_id": doc["id"], "_source": source}
 
 
