@@ -7,6 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from elasticsearch import ConnectionError as ESConnectionError
+from elasticsearch import ConnectionTimeout
+
 from crawler.sources import ReadFailure, Skipped, expand_paths, iter_file_items
 from newsindex.deadletter import DeadLetter, read_entries
 from newsindex.errors import NewsindexError
@@ -98,7 +101,21 @@ def ingest(settings: Settings, paths: list[str], log=print) -> Summary:
         print(f"newsindex: {doc.get('source')}: {reason}", file=sys.stderr)
         dead.record_item(doc, reason)
 
-    summary.indexed = bulk_index(client, index, docs, on_index_failure)
+    indexed_before_loss = 0
+
+    def counted(stream):
+        nonlocal indexed_before_loss
+        for doc in stream:
+            yield doc
+            indexed_before_loss += 1
+
+    try:
+        summary.indexed = bulk_index(client, index, counted(docs), on_index_failure, settings.bulk_size)
+    except (ESConnectionError, ConnectionTimeout) as exc:
+        raise NewsindexError(
+            f"lost the connection to Elasticsearch at {settings.url} after sending ~{indexed_before_loss} "
+            "documents; bring it back (`newsindex es start`) and run the same ingest again: document ids are "
+            "stable, so nothing is duplicated") from exc
     client.indices.refresh(index=settings.alias)
     return summary
 

@@ -53,6 +53,7 @@ class Settings:
     es_heap: str = "1g"
     alias: str = "articles"
     site_repeat_threshold: int = 3
+    bulk_size: int = 500
     store_path: Path | None = None
     extra: dict = field(default_factory=dict)
 
@@ -103,6 +104,7 @@ def load_settings(**overrides) -> Settings:
         es_heap=pick("es_heap", "1g"),
         alias=pick("alias", "articles"),
         site_repeat_threshold=int(pick("site_repeat_threshold", 3)),
+        bulk_size=int(pick("bulk_size", 500)),
         store_path=Path(p) if (p := pick("store_path")) else None,
     )
     for key, value in overrides.items():

@@ -29,10 +29,7 @@ def to_action(doc: Item, index: str) -> dict:
 
 def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item],
                on_failure: Callable[[Item, str], None], chunk_size: int = CHUNK_SIZE) -> int:
-    """Index documents; per-document failures go to ``on_failure``. Returns the count indexed.
-
-    Transient errors (429, connection) are retried with exponential backoff by the helper.
-    """
+    """Index documents; per-document failures go to ``on_failure``. Returns the count indexed."""
     pending: dict[str, Item] = {}
 
     def actions() -> Iterator[dict]:
@@ -41,9 +38,10 @@ def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item],
             yield to_action(doc, index)
 
     indexed = 0
+    # 429s are retried with backoff here; a node that stays unreachable raises (after the client's own
+    # retries) instead of failing every remaining document one by one.
     for ok, info in helpers.streaming_bulk(client, actions(), chunk_size=chunk_size, max_retries=5,
-                                           initial_backoff=1, max_backoff=30, raise_on_error=False,
-                                           raise_on_exception=False):
+                                           initial_backoff=1, max_backoff=30, raise_on_error=False):
         result = next(iter(info.values()))
         doc = pending.pop(result.get("_id"), None)
         if ok:

@@ -51,3 +51,25 @@ def es_client(es_settings):
     from newsindex.es import connect
 
     return connect(es_settings)
+
+
+WORDS = ("minister talks border treaty region government economy market inflation election court "
+         "parliament energy pipeline sanctions summit ceasefire investment currency budget protest "
+         "agreement delegation security harvest exports railway mediation reform coalition").split()
+
+
+def write_articles(folder: Path, count: int, seed: int = 0) -> list[Path]:
+    """Distinct synthetic plain-text articles (a title and five sentences each)."""
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        title = f"Report {i}: {' '.join(rng.sample(WORDS, 4)).capitalize()}"
+        body = [f"Article {i} paragraph {p}: " + " ".join(rng.choice(WORDS) for _ in range(18)) + "."
+                for p in range(5)]
+        path = folder / f"article_{i:05d}.txt"
+        path.write_text("\n".join([title, *body]) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,147 @@
+"""Against the real node: setup and upgrades, language-analyzer fallback, zero-downtime re-index
+with searches running, collapsed search and deep pagination, and surviving a killed node."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from conftest import ROOT, SEEDS, write_articles
+
+from newsindex import node
+from newsindex.cli import main
+from newsindex.errors import NewsindexError
+from newsindex.es import has_language_analyzers, index_schema_version, schema_version, setup, write_index
+from newsindex.search import SearchRequest, search
+from newsindex.settings import load_settings
+
+pytestmark = pytest.mark.es
+BIN = os.path.dirname(sys.executable)
+
+
+def ids_and_hashes(client, alias):
+    client.indices.refresh(index=alias)
+    hits = client.search(index=alias, size=10_000, source=["content_hash", "text"])["hits"]["hits"]
+    return {h["_id"]: (h["_source"]["content_hash"], h["_source"]["text"]) for h in hits}
+
+
+def test_local_node_falls_back_to_standard_analysis(es_env, es_client):
+    settings = load_settings()
+    assert has_language_analyzers(es_client) is False  # the integ-test node has no analysis-common
+    index = setup(es_client, settings)
+    props = es_client.indices.get_mapping(index=index)[index]["mappings"]["properties"]
+    assert props["text_en"]["analyzer"] == "standard" and props["text_ru"]["analyzer"] == "standard"
+    assert index_schema_version(es_client, index) == schema_version()
+    assert setup(es_client, settings) == index  # idempotent
+
+
+def test_old_schema_is_upgraded_in_place_and_conflicts_say_reindex(es_env, es_client):
+    settings = load_settings()
+    old = f"{settings.alias}-v1-legacy"
+    es_client.indices.create(index=old, mappings={"_meta": {"schema_version": 1},
+                                                  "properties": {"title": {"type": "text"}}},
+                             aliases={settings.alias: {}, settings.write_alias: {"is_write_index": True}})
+    assert setup(es_client, settings) == old
+    assert "text_en" in es_client.indices.get_mapping(index=old)[old]["mappings"]["properties"]
+
+    conflicting = f"{settings.alias}-v1-conflict"
+    es_client.indices.update_aliases(actions=[{"remove_index": {"index": old}}])
+    es_client.indices.create(index=conflicting, mappings={"_meta": {"schema_version": 1},
+                                                          "properties": {"site": {"type": "text"}}},
+                             aliases={settings.alias: {}, settings.write_alias: {"is_write_index": True}})
+    with pytest.raises(NewsindexError, match="newsindex reindex"):
+        setup(es_client, settings)
+    assert write_index(es_client, settings) == conflicting  # aliases untouched
+
+
+def test_reindex_keeps_answering_searches(es_env, es_client, tmp_path, capsys):
+    settings = load_settings()
+    write_articles(tmp_path / "corpus", 400)
+    assert main(["ingest", str(tmp_path / "corpus")]) == 0
+    before = ids_and_hashes(es_client, settings.alias)
+    old = write_index(es_client, settings)
+
+    failures, totals, stop = [], [], threading.Event()
+
+    def query_loop():
+        while not stop.is_set():
+            try:
+                totals.append(search(es_client, settings.alias, SearchRequest("paragraph", size=1))["total"])
+            except Exception as exc:  # any failure during the swap is what this test is about
+                failures.append(exc)
+
+    thread = threading.Thread(target=query_loop)
+    thread.start()
+    try:
+        assert main(["reindex", "--from", "sources", "--delete-old"]) == 0
+    finally:
+        stop.set()
+        thread.join()
+    assert failures == [] and len(totals) > 3 and set(totals) == {400}
+    new = write_index(es_client, settings)
+    assert new != old and not es_client.indices.exists(index=old)
+    assert ids_and_hashes(es_client, settings.alias) == before
+    assert "re-indexed 400 documents" in capsys.readouterr().out
+
+    assert main(["reindex", "--from", "index", "--keep-old"]) == 0
+    assert es_client.indices.exists(index=new) and ids_and_hashes(es_client, settings.alias) == before
+
+
+def test_collapse_and_deep_pagination(es_env, es_client, tmp_path):
+    settings = load_settings()
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    story = (SEEDS / "004_1094e6563f4abb73.txt").read_text(encoding="utf-8")
+    for i in range(3):
+        (copies / f"wire_{i}.txt").write_text(story, encoding="utf-8")
+    assert main(["ingest", str(SEEDS), str(copies)]) == 0
+    result = search(es_client, settings.alias, SearchRequest("Nagorno-Karabakh", size=10))
+    assert result["total"] == 8 and result["stories"] == 5 and len(result["hits"]) == 5
+    assert sorted(h["copies"] for h in result["hits"]) == [1, 1, 1, 1, 4]
+
+    seen, cursor = [], "start"
+    while cursor:
+        page = search(es_client, settings.alias, SearchRequest("Nagorno-Karabakh", size=3, after=cursor))
+        seen += [h["id"] for h in page["hits"]]
+        cursor = page["next"]
+    assert len(seen) == len(set(seen)) == 8
+
+
+def test_killed_node_then_rerun_equals_a_clean_run(es_settings, es_env, es_client, tmp_path):
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 1500, seed=7)
+    env = {**os.environ, **es_env, "NEWSINDEX_BULK_SIZE": "25"}
+    alias = es_env["NEWSINDEX_ALIAS"]
+    proc = subprocess.Popen([os.path.join(BIN, "newsindex"), "ingest", str(corpus)], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            stats = es_client.indices.stats(index=alias)["_all"]["primaries"]["indexing"]["index_total"]
+        except Exception:
+            stats = 0
+        if stats >= 100:
+            break
+        time.sleep(0.05)
+    pid = int((es_settings.node_dir / "elasticsearch.pid").read_text())
+    os.kill(pid, signal.SIGKILL)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 2, (out, err)
+    assert "lost the connection to Elasticsearch" in err and err.strip().count("\n") == 0
+
+    node.start(es_settings)
+    rerun = subprocess.run([os.path.join(BIN, "newsindex"), "ingest", str(corpus)], env=env, cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    clean_env = {**env, "NEWSINDEX_ALIAS": alias + "-clean", "NEWSINDEX_STORE_PATH": str(tmp_path / "clean.sqlite")}
+    clean = subprocess.run([os.path.join(BIN, "newsindex"), "ingest", str(corpus)], env=clean_env, cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert clean.returncode == 0, clean.stderr
+    recovered, reference = ids_and_hashes(es_client, alias), ids_and_hashes(es_client, alias + "-clean")
+    assert len(recovered) == 1500 and recovered == reference
+    assert es_client.count(index=alias)["count"] == 1500  # none duplicated
+    assert json.loads(json.dumps(recovered))  # plain comparable data
