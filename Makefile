@@ -27,6 +27,7 @@ test: lint  ## unit tests + integration tests against a real Elasticsearch node 
 bench: install
 	$(BIN)/python bench/bench_indexing.py
 	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_search.py
 
 eval: install
 	$(BIN)/python bench/eval_extraction.py
