@@ -46,7 +46,7 @@ def fresh_index(client, settings, name: str) -> str:
 
 
 def run_ours(client, index, docs) -> int:
-    return bulk_index(client, index, docs, on_failure=lambda doc, reason: None)
+    return bulk_index(client, index, docs, on_failure=lambda doc, reason: None).indexed
 
 
 def run_raw(client, index, docs) -> int:

@@ -10,7 +10,8 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 RETRY_ENABLED = True
-RETRY_TIMES = 3
+RETRY_TIMES = 2
+RETRY_PRIORITY_ADJUST = -1
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
 TELNETCONSOLE_ENABLED = False
@@ -26,6 +27,12 @@ ITEM_PIPELINES = {
     "pipelines.index.ElasticsearchPipeline": 900,
 }
 EXTENSIONS = {"crawler.extensions.DeadLetterExtension": 500}
+DOWNLOADER_MIDDLEWARES = {
+    # Next to the downloader: archives every response as it came off the wire (redirects, errors and
+    # compressed bodies included), before retry, redirect and decompression act on it.
+    "crawler.middlewares.WarcArchiveMiddleware": 950,
+    "crawler.middlewares.ConditionalGetMiddleware": 560,
+}
 
 # Cross-document dedupe state, shared with `newsindex ingest` (see newsindex.settings).
 NEWSINDEX_SITE_REPEAT_THRESHOLD = 3

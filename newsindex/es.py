@@ -90,11 +90,20 @@ def setup(client: Elasticsearch, settings: Settings) -> str:
         client.indices.put_index_template(name=template_name(settings), **template)
     except ApiError as exc:
         raise NewsindexError(f"could not install the index templates: {_reason(exc)}") from exc
+    history = history_index(settings)
+    if not client.indices.exists(index=history):
+        client.indices.create(index=history, mappings=mappings["template"]["mappings"],
+                              settings={"number_of_shards": 1, "number_of_replicas": 0})
     current = write_index(client, settings)
     if current:
         _upgrade_in_place(client, current, mappings["template"]["mappings"])
         return current
     return create_index(client, settings, aliases=True)
+
+
+def history_index(settings: Settings) -> str:
+    """Previous versions of changed articles, id ``<id>@v<version>``."""
+    return f"{settings.alias}-history"
 
 
 def create_index(client: Elasticsearch, settings: Settings, aliases: bool) -> str:

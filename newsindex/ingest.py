@@ -14,6 +14,7 @@ from crawler.sources import ReadFailure, Skipped, expand_paths, iter_file_items
 from newsindex.deadletter import DeadLetter, read_entries
 from newsindex.errors import NewsindexError
 from newsindex.settings import Settings
+from pipelines.index import IndexStats
 from pipelines.runner import build_stages, run_batch
 
 
@@ -24,9 +25,14 @@ class Summary:
     failed: int = 0
     skipped: list[str] = field(default_factory=list)
     dead_letter: Path | None = None
+    index_stats: IndexStats | None = None
 
     def line(self, done: str = "indexed") -> str:
-        text = f"read {self.read}, {done} {self.indexed}, failed {self.failed}"
+        text = f"read {self.read}, {done} {self.indexed}"
+        if self.index_stats:
+            stats = self.index_stats
+            text += f" ({stats.new} new, {stats.changed} changed), unchanged {stats.unchanged}"
+        text += f", failed {self.failed}"
         if self.skipped:
             text += f", skipped {len(self.skipped)} non-article files"
         if self.failed and self.dead_letter:
@@ -87,7 +93,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: S
 
 
 def ingest(settings: Settings, paths: list[str], log=print) -> Summary:
-    from newsindex.es import connect, setup
+    from newsindex.es import connect, history_index, setup
     from pipelines.index import bulk_index
 
     client = connect(settings)
@@ -110,7 +116,9 @@ def ingest(settings: Settings, paths: list[str], log=print) -> Summary:
             indexed_before_loss += 1
 
     try:
-        summary.indexed = bulk_index(client, index, counted(docs), on_index_failure, settings.bulk_size)
+        summary.index_stats = bulk_index(client, index, counted(docs), on_index_failure, settings.bulk_size,
+                                         lookup=settings.alias, history=history_index(settings))
+        summary.indexed = summary.index_stats.indexed
     except (ESConnectionError, ConnectionTimeout) as exc:
         raise NewsindexError(
             f"lost the connection to Elasticsearch at {settings.url} after sending ~{indexed_before_loss} "

@@ -19,7 +19,7 @@ from elasticsearch import ConnectionError as ESConnectionError
 
 from newsindex.deadletter import DeadLetter
 from newsindex.errors import NewsindexError
-from newsindex.es import create_index, write_index
+from newsindex.es import create_index, history_index, write_index
 from newsindex.settings import Settings
 from pipelines.index import bulk_index
 
@@ -84,11 +84,15 @@ def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
     try:
         if source == "index":
             docs = _progress(total, "copying")(_from_index(client, old))
+            copied = bulk_index(client, new, docs, on_failure).indexed
         else:
             from newsindex.ingest import Summary, documents
 
+            # Versions carry on from the old index; text that today's extraction changes goes to history.
             docs = documents(settings, _source_paths(client, old), dead, Summary())
-        copied = bulk_index(client, new, docs, on_failure)
+            stats = bulk_index(client, new, docs, on_failure, lookup=old, history=history_index(settings),
+                               skip_unchanged=False)
+            copied = stats.indexed + stats.unchanged
         client.indices.refresh(index=new)
         if copied == 0 and total > 0:
             raise NewsindexError(f"no document could be copied into {new}; see {settings.dead_letter}")
@@ -101,7 +105,7 @@ def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
     # Writes that reached the old index while we copied: bring them over, now that new writes go to `new`.
     client.indices.refresh(index=old)
     late = list(_from_index(client, old, {"range": {"ingested_at": {"gte": started}}}))
-    caught_up = bulk_index(client, new, late, on_failure) if late else 0
+    caught_up = bulk_index(client, new, late, on_failure).indexed if late else 0
     if delete_old:
         client.indices.delete(index=old)
     return ReindexResult(old, new, copied, failed, caught_up, delete_old)

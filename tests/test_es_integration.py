@@ -38,7 +38,7 @@ def test_node_status_and_idempotent_start(es_settings):
 def test_ingest_search_facets_reingest_filters(es_env, es_client, capsys):
     alias = es_env["NEWSINDEX_ALIAS"]
     assert main(["ingest", str(SEEDS)]) == 0
-    assert "read 5, indexed 5, failed 0" in capsys.readouterr().out
+    assert "read 5, indexed 5 (5 new, 0 changed), unchanged 0, failed 0" in capsys.readouterr().out
     assert count(es_client, alias) == 5
 
     result = newsindex("search", "Nagorno-Karabakh", "--json", env=es_env)
@@ -53,9 +53,10 @@ def test_ingest_search_facets_reingest_filters(es_env, es_client, capsys):
 
     before = {h["_id"]: h["_version"] for h in es_client.search(index=alias, version=True)["hits"]["hits"]}
     assert main(["ingest", str(SEEDS)]) == 0
+    assert "indexed 0 (0 new, 0 changed), unchanged 5" in capsys.readouterr().out
     assert count(es_client, alias) == 5
     after = {h["_id"]: h["_version"] for h in es_client.search(index=alias, version=True)["hits"]["hits"]}
-    assert set(after) == set(before) == ids and all(after[i] == before[i] + 1 for i in ids)
+    assert after == before and set(after) == ids  # unchanged content is not re-indexed
 
     narrowed = json.loads(newsindex("search", "Nagorno-Karabakh", "--json", "--since", "2017-11-01",
                                     "--until", "2017-11-30", env=es_env).stdout)
@@ -79,6 +80,26 @@ def test_scrapy_path_indexes_the_same_documents(es_env, es_client):
     assert count(es_client, alias) == 5  # same ids from both sources
 
 
+def test_changed_article_gets_a_new_version_and_history(es_env, es_client, tmp_path, capsys):
+    alias = es_env["NEWSINDEX_ALIAS"]
+    folder = tmp_path / "site"
+    folder.mkdir()
+    article = folder / "story.txt"
+    article.write_text((SEEDS / "000_9b816a3f21cb8d63.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["ingest", str(folder)]) == 0
+    original = es_client.search(index=alias)["hits"]["hits"][0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nLavrov later left for Baku, officials said.\n",
+                       encoding="utf-8")
+    assert main(["ingest", str(folder)]) == 0
+    assert "indexed 1 (0 new, 1 changed)" in capsys.readouterr().out
+    es_client.indices.refresh(index=f"{alias}-history")
+    current = es_client.get(index=alias, id=original["_id"])["_source"]
+    previous = es_client.get(index=f"{alias}-history", id=f"{original['_id']}@v1")["_source"]
+    assert current["version"] == 2 and "left for Baku" in current["text"]
+    assert previous["version"] == 1 and previous["text"] == original["_source"]["text"]
+    assert count(es_client, alias) == 1
+
+
 def test_unreachable_node_is_one_clear_line(es_env, monkeypatch):
     result = newsindex("search", "x", env={**es_env, "NEWSINDEX_ES_PORT": "9299", "NEWSINDEX_HOME": "/nonexistent"})
     assert result.returncode == 2
@@ -96,6 +117,7 @@ def test_wrong_credentials_is_one_clear_line(es_env, es_settings):
 def test_missing_path_is_counted_and_the_run_goes_on(es_env, es_client, tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "nope.html"), str(SEEDS / "000_9b816a3f21cb8d63.txt")]) == 1
     out = capsys.readouterr()
-    assert "read 1, indexed 1, failed 1" in out.out and "nope.html: read: no such file" in out.err
+    assert "read 1, indexed 1 (1 new, 0 changed), unchanged 0, failed 1" in out.out
+    assert "nope.html: read: no such file" in out.err
     assert count(es_client, es_env["NEWSINDEX_ALIAS"]) == 1
     assert load_settings().dead_letter.exists()

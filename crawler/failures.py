@@ -1,0 +1,13 @@
+"""Crawl failures: logged with URL and reason, counted in the run stats, kept in the dead-letter file."""
+
+from __future__ import annotations
+
+from newsindex.deadletter import DeadLetter
+from newsindex.settings import load_settings
+
+
+def report(spider, url: str, reason: str, kind: str) -> None:
+    spider.logger.error("%s: %s", url, reason)
+    spider.crawler.stats.inc_value("newsindex/failed")
+    spider.crawler.stats.inc_value(f"newsindex/failed/{kind}")
+    DeadLetter(load_settings().dead_letter).record(url, reason, url=url, stage=f"crawl/{kind}")

@@ -1,0 +1,107 @@
+"""One site from the sources file: sitemaps (news sitemaps included, newest first within a date
+window), RSS/Atom feeds, and a link crawl with allow/deny rules and a depth limit.
+
+``scrapy crawl news -a site=NAME`` or ``newsindex crawl NAME``. The spider only finds and
+fetches: it yields raw items, and ITEM_PIPELINES does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+import scrapy
+from scrapy.linkextractors import LinkExtractor
+
+from crawler.discovery import DiscoveryError, in_window, parse_feed, parse_sitemap
+from crawler.failures import report
+from crawler.sites import Site, load_sites
+
+ARTICLE_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, site: str | Site | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if site is None:
+            raise ValueError("name the site to crawl: scrapy crawl news -a site=NAME")
+        self.site = site if isinstance(site, Site) else load_sites()[site]
+        self.allowed_domains = self.site.domains
+        self.article_rules = [re.compile(p) for p in self.site.allow]
+        self.deny_rules = [re.compile(p) for p in self.site.deny]
+        self.links = LinkExtractor(allow_domains=self.site.domains, deny=self.site.deny)
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Per-site settings from the sources file (settings are frozen only after this).
+        crawler.settings.set("DEPTH_LIMIT", spider.site.depth, priority="spider")
+        for key, value in spider.site.settings.items():
+            crawler.settings.set(key, value, priority="spider")
+        return spider
+
+    async def start(self):
+        for url in self.site.sitemaps:
+            yield self._request(url, self.parse_sitemap, kind="sitemap")
+        for url in self.site.feeds:
+            yield self._request(url, self.parse_feed, kind="feed")
+        for url in self.site.start_urls:
+            yield self._request(url, self.parse_page, kind="page")
+
+    def _request(self, url: str, callback, kind: str, **meta) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"kind": kind, **meta})
+
+    def is_article(self, url: str) -> bool:
+        if any(rule.search(url) for rule in self.deny_rules):
+            return False
+        return not self.article_rules or any(rule.search(url) for rule in self.article_rules)
+
+    def parse_sitemap(self, response):
+        try:
+            children, entries = parse_sitemap(response.body)
+        except DiscoveryError as exc:
+            report(self, response.url, f"sitemap: {exc}", "sitemap")
+            return
+        for child in children:
+            yield self._request(child, self.parse_sitemap, kind="sitemap")
+        for entry in in_window(entries, self.site.window_days):
+            if self.is_article(entry.url):
+                yield self._request(entry.url, self.parse_page, kind="article", listed=_iso(entry.published))
+
+    def parse_feed(self, response):
+        try:
+            entries = parse_feed(response.body)
+        except DiscoveryError as exc:
+            report(self, response.url, f"feed: {exc}", "feed")
+            return
+        for entry in in_window(entries, self.site.window_days):
+            if self.is_article(entry.url):
+                yield self._request(entry.url, self.parse_page, kind="article", listed=_iso(entry.published))
+
+    def parse_page(self, response):
+        if response.status == 304:
+            self.crawler.stats.inc_value("newsindex/unchanged")
+            return
+        content_type = response.headers.get("Content-Type", b"").split(b";")[0].strip().lower()
+        if content_type not in ARTICLE_TYPES:
+            report(self, response.url, f"wrong content type {content_type.decode() or 'none'}", "content_type")
+            return
+        if self.is_article(response.url):
+            yield {"source": response.url, "url": response.url, "body": response.body,
+                   "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
+                   "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None}
+        if response.meta.get("kind") == "page" or not self.site.allow:
+            for link in self.links.extract_links(response):
+                yield self._request(link.url, self.parse_page, kind="page")
+
+    def on_error(self, failure):
+        request = failure.request
+        response = getattr(failure.value, "response", None)
+        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        report(self, request.url, reason, "fetch")
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
