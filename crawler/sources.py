@@ -1,4 +1,4 @@
-"""Local files as a source: the seed folder, any folder or file list, .gz forms included.
+"""Local files as a source: the seed folder, any folder or file list, .gz forms, WARC archives.
 
 Yields raw items (``source``, ``body`` bytes, ``content_type``, ``fetched_at``) — the same
 shape the spiders yield — or ``ReadFailure`` for inputs that cannot be read.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-ARTICLE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+ARTICLE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".warc")
 MAX_READ_BYTES = 64 * 1024 * 1024
 
 
@@ -54,10 +54,38 @@ def read_file(path: Path) -> bytes:
         return fh.read(MAX_READ_BYTES + 1)
 
 
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith((".warc", ".warc.gz"))
+
+
+def iter_warc_items(path: Path) -> Iterator[dict | ReadFailure]:
+    """HTML/text responses of a WARC file (ours or Common Crawl's), as raw items."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                status = record.http_headers.get_statuscode()
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if status != "200" or not any(t in content_type for t in ("html", "text/plain")):
+                    continue
+                yield {"source": str(path), "url": record.rec_headers.get_header("WARC-Target-URI"),
+                       "body": record.content_stream().read(MAX_READ_BYTES + 1), "content_type": content_type,
+                       "fetched_at": record.rec_headers.get_header("WARC-Date")}
+    except (OSError, ArchiveLoadFailed, EOFError) as exc:
+        yield ReadFailure(str(path), f"unreadable WARC: {exc}")
+
+
 def iter_file_items(paths: Iterable[str | Path]) -> Iterator[dict | ReadFailure | Skipped]:
     for entry in expand_paths(paths):
         if not isinstance(entry, Path):
             yield entry
+            continue
+        if is_warc(entry):
+            yield from iter_warc_items(entry)
             continue
         try:
             body = read_file(entry)

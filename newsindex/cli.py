@@ -121,6 +121,26 @@ def _cmd_kibana(args, settings) -> int:
     return 0
 
 
+def _cmd_crawl(args, settings) -> int:
+    from crawler.run import describe, run_crawls
+    from crawler.sites import load_sites
+
+    _require_managed_or_url(settings)
+    sites = load_sites()
+    if args.all:
+        chosen = list(sites.values())
+    else:
+        unknown = [name for name in args.sites if name not in sites]
+        if unknown or not args.sites:
+            raise NewsindexError(f"unknown site {unknown[0]!r}; " if unknown else "name a site or use --all; "
+                                 f"the sources file declares: {', '.join(sites) or 'none'}")
+        chosen = [sites[name] for name in args.sites]
+    results = run_crawls(chosen)
+    for name, summary in results.items():
+        print(describe(name, summary))
+    return 1 if any(s["failed"] for s in results.values()) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsindex", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="*")
     extract.add_argument("--explain", action="store_true", help="readable kept/removed view per document")
     extract.set_defaults(func=_cmd_extract)
+
+    crawl = sub.add_parser("crawl", help="crawl sites declared in the sources file (sources.yaml)")
+    crawl.add_argument("sites", nargs="*", help="site names from the sources file")
+    crawl.add_argument("--all", action="store_true", help="every site in the sources file")
+    crawl.set_defaults(func=_cmd_crawl)
 
     reindex = sub.add_parser("reindex", help="rebuild the index and swap the aliases atomically")
     reindex.add_argument("--from", dest="source", choices=["index", "sources"], default="index",

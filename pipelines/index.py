@@ -55,6 +55,8 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
                        history: str | None, stats: IndexStats, pending: dict, size: int,
                        skip_unchanged: bool) -> Iterator[dict]:
     for chunk in _chunks(docs, size):
+        # One article reached through two URLs (canonical + tracking variant) counts once: the last wins.
+        chunk = list({doc["id"]: doc for doc in chunk}.values())
         existing = {}
         if lookup:
             found = client.mget(index=lookup, ids=[d["id"] for d in chunk], source_excludes=["text_*"])

@@ -11,7 +11,9 @@ import re
 from datetime import datetime, timezone
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.discovery import DiscoveryError, in_window, parse_feed, parse_sitemap
 from crawler.failures import report
@@ -22,6 +24,7 @@ ARTICLE_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
 
 class NewsSpider(scrapy.Spider):
     name = "news"
+    custom_settings = {"DEPTH_LIMIT": 0}
 
     def __init__(self, site: str | Site | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,13 +34,14 @@ class NewsSpider(scrapy.Spider):
         self.allowed_domains = self.site.domains
         self.article_rules = [re.compile(p) for p in self.site.allow]
         self.deny_rules = [re.compile(p) for p in self.site.deny]
-        self.links = LinkExtractor(allow_domains=self.site.domains, deny=self.site.deny)
+        # Domains are enforced by the OffsiteMiddleware (by hostname); LinkExtractor's allow_domains
+        # compares host:port and would drop every link of a site served on a port.
+        self.links = LinkExtractor(deny=self.site.deny)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         # Per-site settings from the sources file (settings are frozen only after this).
-        crawler.settings.set("DEPTH_LIMIT", spider.site.depth, priority="spider")
         for key, value in spider.site.settings.items():
             crawler.settings.set(key, value, priority="spider")
         return spider
@@ -48,7 +52,7 @@ class NewsSpider(scrapy.Spider):
         for url in self.site.feeds:
             yield self._request(url, self.parse_feed, kind="feed")
         for url in self.site.start_urls:
-            yield self._request(url, self.parse_page, kind="page")
+            yield self._request(url, self.parse_page, kind="page", link_depth=0)
 
     def _request(self, url: str, callback, kind: str, **meta) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"kind": kind, **meta})
@@ -92,12 +96,19 @@ class NewsSpider(scrapy.Spider):
             yield {"source": response.url, "url": response.url, "body": response.body,
                    "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
                    "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None}
-        if response.meta.get("kind") == "page" or not self.site.allow:
+        # The depth limit bounds the link crawl only: sitemap and feed entries are depth 0.
+        depth = response.meta.get("link_depth", 0)
+        if depth < self.site.depth:
             for link in self.links.extract_links(response):
-                yield self._request(link.url, self.parse_page, kind="page")
+                yield self._request(link.url, self.parse_page, kind="page", link_depth=depth + 1)
 
     def on_error(self, failure):
         request = failure.request
+        # Refused on purpose (robots.txt): counted in the stats, not a failure. HttpError (404, 500…)
+        # subclasses IgnoreRequest, so it is told apart first.
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.logger.info("%s: refused (%s)", request.url, failure.getErrorMessage())
+            return
         response = getattr(failure.value, "response", None)
         reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
         report(self, request.url, reason, "fetch")

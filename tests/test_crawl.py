@@ -1,0 +1,118 @@
+"""Crawling the fixture news site end to end into the real node: what was indexed, skipped,
+retried and refused; an incremental re-crawl with one article changed; the WARC archive."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from fixture_site import FixtureSite
+
+from crawler.discovery import DiscoveryError, parse_feed, parse_sitemap
+from newsindex.deadletter import read_entries
+
+BIN = os.path.dirname(sys.executable)
+
+
+def test_malformed_sitemaps_and_feeds_say_why():
+    with pytest.raises(DiscoveryError, match="malformed XML"):
+        parse_feed(b"<rss><channel><item><link>broken")
+    with pytest.raises(DiscoveryError, match="not a sitemap"):
+        parse_sitemap(b"<html><body>hello</body></html>")
+    with pytest.raises(DiscoveryError, match="not an RSS or Atom feed"):
+        parse_feed(b"<urlset/>")
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/a"/>'
+            b"<updated>2024-01-02T03:04:05Z</updated></entry></feed>")
+    [entry] = parse_feed(atom)
+    assert entry.url == "https://x.example/a" and entry.published.year == 2024
+
+
+def write_sources(path, site: FixtureSite) -> None:
+    path.write_text(f"""
+sites:
+  fixture:
+    domains: ["127.0.0.1"]
+    sitemaps: ["{site.url('/sitemap.xml')}"]
+    feeds: ["{site.url('/rss.xml')}", "{site.url('/bad-feed.xml')}"]
+    window_days: 30
+    allow: ['/news/\\d{{4}}/\\d{{2}}/']
+    depth: 1
+    settings:
+      AUTOTHROTTLE_START_DELAY: 0.01
+      AUTOTHROTTLE_MAX_DELAY: 0.2
+      DOWNLOAD_DELAY: 0
+      RETRY_TIMES: 1
+""")
+
+
+def crawl(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "fixture"], env={**os.environ, **env},
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.es
+def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
+    alias = es_env["NEWSINDEX_ALIAS"]
+    home = es_env["NEWSINDEX_HOME"]
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site)
+        env = {**es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"),
+               "NEWSINDEX_HOME": str(tmp_path / "home")}
+        (tmp_path / "home").mkdir()
+        (tmp_path / "home" / "node").symlink_to(os.path.join(home, "node"))
+        first = crawl(env)
+        assert first.returncode == 1, first.stderr.strip().splitlines()[-1]  # 404, 500, bad feed, jpeg
+        es_client.indices.refresh(index=alias)
+        docs = {h["_source"]["url"]: h["_source"] for h in
+                es_client.search(index=alias, size=100)["hits"]["hits"]}
+
+        expected = {site.url(f"/news/2024/01/{k}") for k in ("a1", "a2", "a3", "a4", "a5", "a6", "syndicated")}
+        assert set(docs) == expected, first.stdout + first.stderr[-2000:]
+        # One id per article, whatever URL reached it (a1 came via ?utm_source too): 7 documents.
+        assert es_client.count(index=alias)["count"] == 7
+        syndicated = docs[site.url("/news/2024/01/syndicated")]
+        assert syndicated["cluster_id"] == docs[site.url("/news/2024/01/a1")]["cluster_id"]
+        a1 = docs[site.url("/news/2024/01/a1")]
+        assert a1["title"] == "Pipeline deal signed after long talks" and a1["site"] == "127.0.0.1"
+        assert "favor to ask" not in a1["text"] and "Share on Facebook" not in a1["text"]
+        assert a1["text"].count("gas pipeline") == 1
+
+        assert site.requests["/private/secret-story"] == 0 and site.requests["/private/admin"] == 0  # robots
+        assert site.requests["/offsite-story"] == 0  # off-site (localhost ≠ 127.0.0.1) never fetched
+        assert site.requests["/news/2019/05/ancient"] == 0  # outside the sitemap window
+        assert site.requests["/news/2024/01/broken"] == 2  # retried once
+        assert "fixture: fetched" in first.stdout and "new 7," in first.stdout and "retried 1" in first.stdout
+        assert "failed 4," in first.stdout  # the 404, the 500, the malformed feed, the jpeg
+        assert "'robotstxt/forbidden': 1" in first.stderr  # /private/admin, linked from every article
+        assert "'offsite/filtered'" in first.stderr  # the localhost link, refused before any request
+        failures = {e["url"]: e["reason"] for e in read_entries(tmp_path / "home" / "dead-letter.jsonl")}
+        assert failures[site.url("/news/2024/01/missing")] == "HTTP 404"
+        assert failures[site.url("/news/2024/01/broken")] == "HTTP 500"
+        assert "malformed XML" in failures[site.url("/bad-feed.xml")]
+        assert "wrong content type image/jpeg" in failures[site.url("/news/2024/01/photo.jpg")]
+
+        archives = list((tmp_path / "home" / "archive").glob("fixture-*.warc.gz"))
+        assert len(archives) == 1
+
+        # Re-crawl with one article changed: unchanged pages answer 304, the changed one is re-indexed.
+        full_before = sum(site.full_responses.values())
+        site.changed["a2"] = [*site.story("a2")[1], "Two policymakers voted for a cut, the minutes showed later."]
+        second = crawl(env)
+        assert "changed 1" in second.stdout, second.stdout + second.stderr[-2000:]
+        assert site.not_modified["/news/2024/01/a3"] == 1 and site.not_modified["/news/2024/01/a4"] == 1
+        assert sum(site.full_responses.values()) - full_before <= 4  # a2 and the syndicated/a1 variants
+        es_client.indices.refresh(index=[alias, f"{alias}-history"])
+        a2 = es_client.search(index=alias, query={"term": {"url": site.url("/news/2024/01/a2")}})["hits"]["hits"][0]
+        assert a2["_source"]["version"] == 2 and "voted for a cut" in a2["_source"]["text"]
+        old = es_client.get(index=f"{alias}-history", id=f"{a2['_id']}@v1")["_source"]
+        assert "voted for a cut" not in old["text"]
+        assert es_client.count(index=alias)["count"] == 7
+
+    # The archive re-extracts without the network, through the same pipeline, to the same ids.
+    replay = {**es_env, "NEWSINDEX_ALIAS": alias + "-warc", "NEWSINDEX_STORE_PATH": str(tmp_path / "warc.sqlite")}
+    out = subprocess.run([os.path.join(BIN, "newsindex"), "extract", str(archives[0])], env={**os.environ, **replay},
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    extracted = {json.loads(line)["id"] for line in out.stdout.splitlines()}
+    assert extracted == {d_id for d_id in (h["_id"] for h in es_client.search(index=alias, size=100)["hits"]["hits"])}
