@@ -141,6 +141,18 @@ def _cmd_crawl(args, settings) -> int:
     return 1 if any(s["failed"] for s in results.values()) else 0
 
 
+def _cmd_schedule(args, settings) -> int:
+    from crawler.schedule import run_schedule
+    from crawler.sites import load_sites
+
+    _require_managed_or_url(settings)
+    try:
+        run_schedule(list(load_sites().values()), settings.home, max_runs=args.max_runs, immediately=args.now)
+    except ValueError as exc:
+        raise NewsindexError(f"{exc}: add `schedule: \"*/30 * * * *\"` to a site") from exc
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsindex", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -165,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("sites", nargs="*", help="site names from the sources file")
     crawl.add_argument("--all", action="store_true", help="every site in the sources file")
     crawl.set_defaults(func=_cmd_crawl)
+
+    schedule = sub.add_parser("schedule", help="run each site's crawl on its cron schedule")
+    schedule.add_argument("--now", action="store_true", help="start every scheduled site once right away")
+    schedule.add_argument("--max-runs", type=int, help="stop after this many runs were due (default: run forever)")
+    schedule.set_defaults(func=_cmd_schedule)
 
     reindex = sub.add_parser("reindex", help="rebuild the index and swap the aliases atomically")
     reindex.add_argument("--from", dest="source", choices=["index", "sources"], default="index",

@@ -116,3 +116,37 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     extracted = {json.loads(line)["id"] for line in out.stdout.splitlines()}
     assert extracted == {d_id for d_id in (h["_id"] for h in es_client.search(index=alias, size=100)["hits"]["hits"])}
+
+
+@pytest.mark.es
+def test_scheduled_run_and_no_overlap(es_env, es_client, tmp_path):
+    from crawler.schedule import acquire
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site)
+        text = (tmp_path / "sources.yaml").read_text().replace("    window_days: 30", '    window_days: 30\n'
+                                                               '    schedule: "*/5 * * * *"')
+        (tmp_path / "sources.yaml").write_text(text)
+        env = {**os.environ, **es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"),
+               "NEWSINDEX_HOME": str(home)}
+        held = acquire(home / "locks" / "fixture.lock")  # as if another scheduler's run were going
+        blocked = subprocess.run([os.path.join(BIN, "newsindex"), "schedule", "--now", "--max-runs", "1"], env=env,
+                                 cwd=ROOT, capture_output=True, text=True, timeout=20)
+        assert blocked.returncode == 0 and "another scheduler's run holds its lock" in blocked.stdout
+        assert sum(site.requests.values()) == 0  # nothing was crawled while the lock was held
+        held.close()
+
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site)
+        (tmp_path / "sources.yaml").write_text((tmp_path / "sources.yaml").read_text().replace(
+            "    window_days: 30", '    window_days: 30\n    schedule: "*/5 * * * *"'))
+        run = subprocess.run([os.path.join(BIN, "newsindex"), "schedule", "--now", "--max-runs", "1"], env=env,
+                             cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr[-2000:]
+    log = (home / "schedule.log").read_text()
+    assert "fixture: run started" in log and "fixture: fetched" in log and "new 7," in log
+    es_client.indices.refresh(index=es_env["NEWSINDEX_ALIAS"])
+    assert es_client.count(index=es_env["NEWSINDEX_ALIAS"])["count"] == 7
