@@ -1,5 +1,8 @@
 """Scrapy settings: every source goes through the same ITEM_PIPELINES as the CLI's stages."""
 
+import os
+from datetime import datetime, timezone
+
 BOT_NAME = "newsindex"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -26,7 +29,8 @@ ITEM_PIPELINES = {
     "pipelines.finalize.FinalizeStage": 600,
     "pipelines.index.ElasticsearchPipeline": 900,
 }
-EXTENSIONS = {"crawler.extensions.DeadLetterExtension": 500}
+EXTENSIONS = {"crawler.extensions.DeadLetterExtension": 500,
+              "crawler.extensions.SharedCrawlExtension": 510}  # active only with REDIS_URL
 DOWNLOADER_MIDDLEWARES = {
     # Next to the downloader: archives every response as it came off the wire (redirects, errors and
     # compressed bodies included), before retry, redirect and decompression act on it.
@@ -37,3 +41,17 @@ DOWNLOADER_MIDDLEWARES = {
 # Cross-document dedupe state, shared with `newsindex ingest` (see newsindex.settings).
 NEWSINDEX_SITE_REPEAT_THRESHOLD = 3
 NEWSINDEX_BULK_SIZE = 500
+
+# Scale-out: with REDIS_URL, crawler processes (on any machine) share one request queue and one
+# dupefilter per site and run, so together they fetch each URL once; the dedupe stores move to
+# Redis too (pipelines.dedupe). Processes of one distributed run share NEWSINDEX_CRAWL_RUN
+# (default: the current UTC hour), so the next scheduled run starts with a fresh seen-set.
+if os.environ.get("REDIS_URL"):
+    REDIS_URL = os.environ["REDIS_URL"]
+    _RUN = os.environ.get("NEWSINDEX_CRAWL_RUN") or datetime.now(timezone.utc).strftime("%Y%m%d%H")
+    SCHEDULER = "scrapy_redis.scheduler.Scheduler"
+    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    SCHEDULER_QUEUE_KEY = f"%(spider)s:{_RUN}:requests"
+    SCHEDULER_DUPEFILTER_KEY = f"%(spider)s:{_RUN}:dupefilter"
+    SCHEDULER_PERSIST = True  # a process that finishes first must not wipe the others' shared state
+    SCHEDULER_IDLE_BEFORE_CLOSE = 1

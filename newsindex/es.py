@@ -92,13 +92,20 @@ def setup(client: Elasticsearch, settings: Settings) -> str:
         raise NewsindexError(f"could not install the index templates: {_reason(exc)}") from exc
     history = history_index(settings)
     if not client.indices.exists(index=history):
-        client.indices.create(index=history, mappings=mappings["template"]["mappings"],
-                              settings={"number_of_shards": 1, "number_of_replicas": 0})
+        # Several crawler processes may set up at once: "already exists" means another one won.
+        client.options(ignore_status=400).indices.create(
+            index=history, mappings=mappings["template"]["mappings"],
+            settings={"number_of_shards": 1, "number_of_replicas": 0})
     current = write_index(client, settings)
     if current:
         _upgrade_in_place(client, current, mappings["template"]["mappings"])
         return current
-    return create_index(client, settings, aliases=True)
+    try:
+        return create_index(client, settings, aliases=True)
+    except ApiError:
+        if current := write_index(client, settings):  # another process created it meanwhile
+            return current
+        raise
 
 
 def history_index(settings: Settings) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -84,7 +85,9 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: S
             summary.read += 1
             yield entry
 
-    stages = build_stages(settings.paragraph_store, settings.site_repeat_threshold)
+    # Only an explicit store path here: otherwise REDIS_URL, then <home>/paragraphs.sqlite (pipelines.dedupe).
+    store = settings.store_path or (None if os.environ.get("REDIS_URL") else settings.paragraph_store)
+    stages = build_stages(store, settings.site_repeat_threshold)
     try:
         yield from run_batch(items(), stages, on_failure, progress=_progress(len(files)))
     finally:

@@ -22,7 +22,7 @@ from pipelines.base import Item, Stage, StageError
 from pipelines.cleaning import normalise
 from pipelines.store import ParagraphStore, SignatureStore
 
-DEFAULT_STORE = os.environ.get("NEWSINDEX_STORE_PATH", "")
+DEFAULT_STORE = os.environ.get("NEWSINDEX_STORE_PATH", "")  # read once: the Scrapy stages' default
 
 
 def paragraph_signature(paragraph: str) -> str:
@@ -53,7 +53,34 @@ def site_group(item: Item) -> str:
 
 
 def _store_path(path: str | Path | None) -> str:
-    return str(path or DEFAULT_STORE or ":memory:")
+    """An explicit path (":memory:" included), else NEWSINDEX_STORE_PATH, else <home>/paragraphs.sqlite."""
+    if path or DEFAULT_STORE:
+        return str(path or DEFAULT_STORE)
+    from newsindex.settings import load_settings
+
+    return str(load_settings().paragraph_store)
+
+
+def _redis_url(path: str | Path | None) -> str | None:
+    """The scale-out path: with REDIS_URL set (and no explicit store), the stores live in Redis."""
+    url = os.environ.get("REDIS_URL")
+    return url if url and not (path or DEFAULT_STORE) else None
+
+
+def signature_store(path: str | Path | None):
+    if url := _redis_url(path):
+        from pipelines.redis_store import RedisSignatureStore
+
+        return RedisSignatureStore(url)
+    return SignatureStore(_store_path(path))
+
+
+def paragraph_store(path: str | Path | None):
+    if url := _redis_url(path):
+        from pipelines.redis_store import RedisParagraphStore
+
+        return RedisParagraphStore(url)
+    return ParagraphStore(_store_path(path))
 
 
 class NearDuplicateStage(Stage):
@@ -62,7 +89,7 @@ class NearDuplicateStage(Stage):
 
     def __init__(self, store_path: str | Path | None = None, threshold: float = 0.8,
                  num_perm: int = 128, bands: int = 32):
-        self.store = SignatureStore(_store_path(store_path))
+        self.store = signature_store(store_path)
         self.threshold = float(threshold)
         self.num_perm = num_perm
         self.bands = bands
@@ -99,7 +126,7 @@ class SiteBoilerplateStage(Stage):
     setting_names = {"store_path": "NEWSINDEX_STORE_PATH", "threshold": "NEWSINDEX_SITE_REPEAT_THRESHOLD"}
 
     def __init__(self, store_path: str | Path | None = None, threshold: int = 3):
-        self.store = ParagraphStore(_store_path(store_path))
+        self.store = paragraph_store(store_path)
         self.threshold = int(threshold)
         self._recorded: set[str] = set()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -60,8 +61,17 @@ with a monthly donation.</p></aside><p>Read more</p></article>
 <footer>© 2024 Fixture News. All rights reserved.</footer></body></html>"""
 
 
+def extra_story(n: int) -> tuple[str, list[str]]:
+    words = "ministry council harbour tariff airline reactor vaccine drought bond strike quota census".split()
+    pick = lambda i: words[(n * 7 + i * 3) % len(words)]  # noqa: E731
+    return (f"Bulletin {n}: {pick(0)} and {pick(1)}",
+            [f"Bulletin {n} reports that the {pick(i)} question was raised again on day {n + i} of the session, "
+             f"with officials citing figure {n * 31 + i} in their statement." for i in range(3)])
+
+
 class FixtureSite:
-    def __init__(self):
+    def __init__(self, extra_articles: int = 0, delay: float = 0.0):
+        self.extra_articles, self.delay = extra_articles, delay
         self.requests: Counter[str] = Counter()
         self.full_responses: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
@@ -99,6 +109,7 @@ class FixtureSite:
         if path == "/sitemap-news.xml":
             entries = [("/news/2024/01/a1", 0), ("/news/2024/01/a2", 1), ("/news/2024/01/a3", 1),
                        ("/private/secret-story", 0)]
+            entries += [(f"/news/2024/02/b{n:03d}", 1) for n in range(self.extra_articles)]
             urls = "".join(f"<url><loc>{self.url(p)}</loc><news:news><news:publication><news:name>Fixture"
                            f"</news:name></news:publication><news:publication_date>{day(d)}"
                            "</news:publication_date></news:news></url>" for p, d in entries)
@@ -132,6 +143,10 @@ class FixtureSite:
             title, paragraphs = self.story("a1")
             page = article_page(self.base, "a1", title, paragraphs, self.url("/news/2024/01/syndicated"))
             return 200, "text/html; charset=utf-8", page, {}
+        if path.startswith("/news/2024/02/b") and int(path[-3:]) < self.extra_articles:
+            title, paragraphs = extra_story(int(path[-3:]))
+            return 200, "text/html; charset=utf-8", article_page(self.base, path, title, paragraphs,
+                                                                 self.url(path)), {}
         if path.startswith("/news/2024/01/"):
             key = path.rsplit("/", 1)[-1]
             if key in STORIES:
@@ -149,6 +164,8 @@ class FixtureSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802
                 site.requests[self.path] += 1
+                if site.delay:
+                    time.sleep(site.delay)
                 status, content_type, body, headers = site.route(urlsplit(self.path).path)
                 data = body if isinstance(body, bytes) else body.encode("utf-8")
                 if status == 200 and content_type.startswith("text/html"):

@@ -31,6 +31,7 @@ class NewsSpider(scrapy.Spider):
         if site is None:
             raise ValueError("name the site to crawl: scrapy crawl news -a site=NAME")
         self.site = site if isinstance(site, Site) else load_sites()[site]
+        self.name = f"news-{self.site.name}"  # per-site keys for the shared Redis queue and dupefilter
         self.allowed_domains = self.site.domains
         self.article_rules = [re.compile(p) for p in self.site.allow]
         self.deny_rules = [re.compile(p) for p in self.site.deny]
