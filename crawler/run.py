@@ -39,6 +39,7 @@ def summarise(stats: dict) -> dict[str, int]:
     summary["refused"] = sum(int(v) for k, v in stats.items()
                              if k.startswith(("robotstxt/forbidden", "offsite/filtered")))
     summary["retried"] = int(stats.get("retry/count", 0))
+    summary["seconds"] = int(round(stats.get("elapsed_time_seconds", 0)))
     return summary
 
 

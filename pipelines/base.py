@@ -8,6 +8,8 @@ calling ``prepare(batch)`` first on the stages that need to see the whole batch.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 Item = dict[str, Any]
@@ -51,3 +53,37 @@ class Stage:
 
     def close_spider(self, spider: Any = None) -> None:
         self.close()
+
+
+_POOL: Executor | None = None
+
+
+def worker_pool() -> Executor | None:
+    """Processes for the CPU-bound stages under Scrapy (NEWSINDEX_WORKERS, default: one per core; 0 = inline)."""
+    global _POOL
+    workers = int(os.environ.get("NEWSINDEX_WORKERS", os.cpu_count() or 1))
+    if workers < 1:
+        return None
+    if _POOL is None:
+        import multiprocessing
+
+        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    return _POOL
+
+
+class CpuStage(Stage):
+    """A CPU-bound stage (decode, extract, language). Under Scrapy it runs in a worker process so the
+    reactor keeps downloading meanwhile; the CLI batch runner calls ``process`` directly."""
+
+    async def process_item(self, item: Item, spider: Any = None) -> Item:
+        import asyncio
+
+        from scrapy.exceptions import DropItem
+
+        pool = worker_pool()
+        try:
+            if pool is None:
+                return self.process(item)
+            return await asyncio.wrap_future(pool.submit(self.process, item))
+        except StageError as exc:
+            raise DropItem(f"{item.get('url') or item.get('source')}: {exc}") from exc

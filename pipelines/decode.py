@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from pipelines.base import Item, Stage, StageError
+from pipelines.base import CpuStage, Item, StageError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
@@ -61,7 +61,7 @@ def sniff_kind(body: bytes, source: str, content_type: str | None) -> str:
     return "html" if _HTML_SNIFF.search(body[:4096]) else "text"
 
 
-class DecodeStage(Stage):
+class DecodeStage(CpuStage):
     """``body`` (bytes) → ``raw`` (str), ``kind`` ("html" | "text"), ``encoding``."""
 
     name = "decode"

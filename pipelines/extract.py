@@ -8,7 +8,7 @@ import logging
 import os
 from urllib.parse import urlsplit
 
-from pipelines.base import Item, Stage, StageError
+from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs
 from pipelines.plaintext import parse_text_article
 
@@ -68,7 +68,7 @@ def extract_text(text: str) -> Item:
     return {**parsed, "tags": []}
 
 
-class ExtractStage(Stage):
+class ExtractStage(CpuStage):
     """``raw`` → title, author, published, url, site, tags, paragraphs, removed, id."""
 
     name = "extract"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.base import Item, Stage
+from pipelines.base import CpuStage, Item
 
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.80
@@ -27,7 +27,7 @@ def detect_language(text: str) -> tuple[str, float, str]:
     return best.lang, round(best.prob, 3), "ok"
 
 
-class LanguageStage(Stage):
+class LanguageStage(CpuStage):
     name = "language"
 
     def process(self, item: Item) -> Item:

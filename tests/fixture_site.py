@@ -109,7 +109,7 @@ class FixtureSite:
         if path == "/sitemap-news.xml":
             entries = [("/news/2024/01/a1", 0), ("/news/2024/01/a2", 1), ("/news/2024/01/a3", 1),
                        ("/private/secret-story", 0)]
-            entries += [(f"/news/2024/02/b{n:03d}", 1) for n in range(self.extra_articles)]
+            entries += [(f"/news/2024/02/b{n:04d}", 1) for n in range(self.extra_articles)]
             urls = "".join(f"<url><loc>{self.url(p)}</loc><news:news><news:publication><news:name>Fixture"
                            f"</news:name></news:publication><news:publication_date>{day(d)}"
                            "</news:publication_date></news:news></url>" for p, d in entries)
@@ -143,8 +143,9 @@ class FixtureSite:
             title, paragraphs = self.story("a1")
             page = article_page(self.base, "a1", title, paragraphs, self.url("/news/2024/01/syndicated"))
             return 200, "text/html; charset=utf-8", page, {}
-        if path.startswith("/news/2024/02/b") and int(path[-3:]) < self.extra_articles:
-            title, paragraphs = extra_story(int(path[-3:]))
+        number = path.removeprefix("/news/2024/02/b")
+        if number.isdigit() and int(number) < self.extra_articles:
+            title, paragraphs = extra_story(int(number))
             return 200, "text/html; charset=utf-8", article_page(self.base, path, title, paragraphs,
                                                                  self.url(path)), {}
         if path.startswith("/news/2024/01/"):
