@@ -3,7 +3,8 @@
 Sitemap index → news sitemap + page sitemap, an RSS feed, articles in realistic page chrome
 (navigation, share buttons, a donation appeal, a footer), a robots.txt-disallowed path, an
 off-site link, ETag/Last-Modified with 304 support, a syndicated copy, a canonical URL with
-tracking parameters, a redirect, a 404, a 500, a non-HTML entry and a malformed feed.
+tracking parameters, a redirect, an endless redirect loop, a page slower than the download timeout,
+a 404, a 500, a non-HTML entry and a malformed feed.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def extra_story(n: int) -> tuple[str, list[str]]:
 class FixtureSite:
     def __init__(self, extra_articles: int = 0, delay: float = 0.0):
         self.extra_articles, self.delay = extra_articles, delay
+        self.slow_seconds = 2.0
         self.requests: Counter[str] = Counter()
         self.full_responses: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
@@ -124,6 +126,7 @@ class FixtureSite:
                 + urls + "</urlset>"), {}
         if path == "/rss.xml":
             links = ["/news/2024/01/a5", "/news/2024/01/moved", "/news/2024/01/missing", "/news/2024/01/broken",
+                     "/news/2024/01/loop-0", "/news/2024/01/slow",
                      "/news/2024/01/syndicated", "/news/2024/01/a1?utm_source=rss", "/news/2024/01/photo.jpg"]
             items = "".join(f"<item><title>x</title><link>{self.url(p)}</link>"
                             f"<pubDate>{now.strftime('%a, %d %b %Y %H:%M:%S +0000')}</pubDate></item>"
@@ -133,6 +136,12 @@ class FixtureSite:
             return 200, "application/rss+xml", feed, {}
         if path == "/bad-feed.xml":
             return 200, "application/rss+xml", "<rss><channel><item><link>broken", {}
+        if path.startswith("/news/2024/01/loop-"):  # an endless chain of distinct URLs
+            step = int(path.rsplit("-", 1)[1])
+            return 302, "text/html", "", {"Location": self.url(f"/news/2024/01/loop-{step + 1}")}
+        if path == "/news/2024/01/slow":
+            time.sleep(self.slow_seconds)
+            return 200, "text/html", "<html><body><p>Too late.</p></body></html>", {}
         if path == "/news/2024/01/moved":
             return 301, "text/html", "", {"Location": self.url("/news/2024/01/a6")}
         if path == "/news/2024/01/broken":

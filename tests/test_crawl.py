@@ -44,6 +44,8 @@ sites:
       AUTOTHROTTLE_MAX_DELAY: 0.2
       DOWNLOAD_DELAY: 0
       RETRY_TIMES: 1
+      DOWNLOAD_TIMEOUT: 1
+      REDIRECT_MAX_TIMES: 3
 """)
 
 
@@ -63,7 +65,7 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
         (tmp_path / "home").mkdir()
         (tmp_path / "home" / "node").symlink_to(os.path.join(home, "node"))
         first = crawl(env)
-        assert first.returncode == 1, first.stderr.strip().splitlines()[-1]  # 404, 500, bad feed, jpeg
+        assert first.returncode == 1, first.stderr.strip().splitlines()[-1]  # the failures below
         es_client.indices.refresh(index=alias)
         docs = {h["_source"]["url"]: h["_source"] for h in
                 es_client.search(index=alias, size=100)["hits"]["hits"]}
@@ -83,8 +85,8 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
         assert site.requests["/offsite-story"] == 0  # off-site (localhost ≠ 127.0.0.1) never fetched
         assert site.requests["/news/2019/05/ancient"] == 0  # outside the sitemap window
         assert site.requests["/news/2024/01/broken"] == 2  # retried once
-        assert "fixture: fetched" in first.stdout and "new 7," in first.stdout and "retried 1" in first.stdout
-        assert "failed 4," in first.stdout  # the 404, the 500, the malformed feed, the jpeg
+        assert "fixture: fetched" in first.stdout and "new 7," in first.stdout and "retried 2" in first.stdout
+        assert "failed 6," in first.stdout  # 404, 500, malformed feed, jpeg, redirect loop, timeout
         assert "'robotstxt/forbidden': 1" in first.stderr  # /private/admin, linked from every article
         assert "'offsite/filtered'" in first.stderr  # the localhost link, refused before any request
         failures = {e["url"]: e["reason"] for e in read_entries(tmp_path / "home" / "dead-letter.jsonl")}
@@ -92,6 +94,9 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
         assert failures[site.url("/news/2024/01/broken")] == "HTTP 500"
         assert "malformed XML" in failures[site.url("/bad-feed.xml")]
         assert "wrong content type image/jpeg" in failures[site.url("/news/2024/01/photo.jpg")]
+        assert "redirect chain too long" in failures[site.url("/news/2024/01/loop-0")]
+        assert "TimeoutError" in failures[site.url("/news/2024/01/slow")]
+        assert [site.requests[f"/news/2024/01/loop-{n}"] for n in range(5)] == [1, 1, 1, 1, 0]  # 3 redirects
 
         archives = list((tmp_path / "home" / "archive").glob("fixture-*.warc.gz"))
         assert len(archives) == 1

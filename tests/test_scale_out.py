@@ -59,8 +59,8 @@ def test_two_processes_split_one_site(es_env, es_client, redis_url, tmp_path):
         fetched = [int(out.split("fetched ")[1].split(",")[0]) for out, _ in outputs]
         article_paths = [p for p in site.requests if p.startswith("/news/2024/")]
 
-    assert all(site.requests[p] == 1 for p in article_paths if p != "/news/2024/01/broken"), site.requests
-    assert site.requests["/news/2024/01/broken"] == 2  # one try and one retry, not two of each
+    retried = {"/news/2024/01/broken": 2, "/news/2024/01/slow": 2}  # a try and a retry, as one process makes
+    assert all(site.requests[p] == retried.get(p, 1) for p in article_paths), site.requests
     assert len([p for p in article_paths if p.startswith("/news/2024/02/")]) == 120
     assert min(fetched) >= 5, (fetched, [e for _, e in outputs])  # both did real work
     es_client.indices.refresh(index=es_env["NEWSINDEX_ALIAS"])

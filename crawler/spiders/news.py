@@ -105,14 +105,20 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure):
         request = failure.request
-        # Refused on purpose (robots.txt): counted in the stats, not a failure. HttpError (404, 500…)
-        # subclasses IgnoreRequest, so it is told apart first.
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        # Refused on purpose (robots.txt): counted in the stats, not a failure. Other IgnoreRequests
+        # (a redirect chain past REDIRECT_MAX_TIMES, HttpError for 404/500…) are failures.
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.logger.info("%s: refused (%s)", request.url, failure.getErrorMessage())
             return
         response = getattr(failure.value, "response", None)
-        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
-        report(self, request.url, reason, "fetch")
+        if failure.check(HttpError) and response is not None:
+            reason = f"HTTP {response.status}"
+        elif failure.check(IgnoreRequest):
+            reason = f"redirect chain too long ({failure.getErrorMessage()})"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        # After redirects, record the URL the crawl asked for: that is what a replay should fetch.
+        report(self, request.meta.get("redirect_urls", [request.url])[0], reason, "fetch")
 
 
 def _iso(value) -> str | None:
