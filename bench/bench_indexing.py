@@ -14,12 +14,10 @@ import random
 import statistics
 import time
 
-from common import ROOT, write_result
+from common import ROOT, connected, write_result
 from elasticsearch import helpers
 
-from newsindex import node
 from newsindex.deadletter import DeadLetter
-from newsindex.es import connect, setup
 from newsindex.ingest import Summary, documents
 from newsindex.settings import load_settings
 from pipelines.index import CHUNK_SIZE, bulk_index, to_action
@@ -46,7 +44,9 @@ def fresh_index(client, settings, name: str) -> str:
 
 
 def run_ours(client, index, docs) -> int:
-    return bulk_index(client, index, docs, on_failure=lambda doc, reason: None).indexed
+    # As `newsindex ingest` runs it: content-hash lookup (one mget per chunk) and versioning included.
+    return bulk_index(client, index, docs, on_failure=lambda doc, reason: None, lookup=index,
+                      history=f"{index}-history").indexed
 
 
 def run_raw(client, index, docs) -> int:
@@ -60,10 +60,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     settings = load_settings(store_path=":memory:")
-    if settings.managed:
-        node.start(settings)
-    client = connect(settings)
-    setup(client, settings)
+    client = connected(settings)
     docs = make_documents(settings, args.docs)
     rates: dict[str, list[float]] = {"newsindex bulk_index": [], "raw streaming_bulk": []}
     for _ in range(args.rounds):

@@ -19,11 +19,10 @@ import statistics
 import time
 from datetime import datetime, timedelta, timezone
 
-from common import load_aeb, write_result
+from common import connected, load_aeb, write_result
 from elasticsearch import helpers
 
-from newsindex import node
-from newsindex.es import connect, create_index, setup
+from newsindex.es import create_index
 from newsindex.search import SearchRequest, build_query
 from newsindex.settings import load_settings
 from pipelines.index import to_action
@@ -53,10 +52,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
     settings = load_settings(alias="bench-search")
-    if settings.managed:
-        node.start(settings)
-    client = connect(settings)
-    setup(client, settings)
+    client = connected(settings)
     index = create_index(client, settings, aliases=False)
     client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
     start = time.perf_counter()

@@ -33,3 +33,15 @@ def write_result(name: str, data: dict) -> Path:
     path = out / f"{name}.json"
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def connected(settings):
+    """A client for the configured cluster (starting the local node if it is the one), set up."""
+    from newsindex import node
+    from newsindex.es import connect, setup
+
+    if settings.managed:
+        node.start(settings)
+    client = connect(settings)
+    setup(client, settings)
+    return client

@@ -11,9 +11,10 @@ from pathlib import Path
 from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch import ConnectionTimeout
 
-from crawler.sources import ReadFailure, Skipped, expand_paths, iter_file_items
+from crawler.sources import ReadFailure, Skipped, expand_paths, is_warc, iter_file_items
 from newsindex.deadletter import DeadLetter, read_entries
 from newsindex.errors import NewsindexError
+from newsindex.progress import progress_bar
 from newsindex.settings import Settings
 from pipelines.index import IndexStats
 from pipelines.runner import build_stages, run_batch
@@ -40,16 +41,6 @@ class Summary:
             text += f" — failures kept in {self.dead_letter}; rerun them with: newsindex ingest --replay " \
                     f"{self.dead_letter}"
         return text
-
-
-def _progress(total: int):
-    def wrap(items):
-        try:
-            from tqdm import tqdm
-        except ImportError:
-            return items
-        return tqdm(items, total=total, unit="doc", desc="extracting", disable=None, file=sys.stderr)
-    return wrap
 
 
 def replay_sources(path: Path) -> list[str]:
@@ -89,7 +80,8 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: S
     store = settings.store_path or (None if os.environ.get("REDIS_URL") else settings.paragraph_store)
     stages = build_stages(store, settings.site_repeat_threshold)
     try:
-        yield from run_batch(items(), stages, on_failure, progress=_progress(len(files)))
+        total = None if any(is_warc(f) for f in files) else len(files)  # a WARC holds many documents
+        yield from run_batch(items(), stages, on_failure, progress=progress_bar(total, "extracting"))
     finally:
         for stage in stages:
             stage.close()

@@ -20,6 +20,7 @@ from elasticsearch import ConnectionError as ESConnectionError
 from newsindex.deadletter import DeadLetter
 from newsindex.errors import NewsindexError
 from newsindex.es import create_index, history_index, write_index
+from newsindex.progress import progress_bar
 from newsindex.settings import Settings
 from pipelines.index import bulk_index
 
@@ -53,16 +54,6 @@ def _source_paths(client: Elasticsearch, index: str) -> list[str]:
     return sorted(set(paths))
 
 
-def _progress(total: int, desc: str):
-    def wrap(items):
-        try:
-            from tqdm import tqdm
-        except ImportError:
-            return items
-        return tqdm(items, total=total, unit="doc", desc=desc, disable=None, file=sys.stderr)
-    return wrap
-
-
 def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
             delete_old: bool = False) -> ReindexResult:
     old = write_index(client, settings)
@@ -83,7 +74,7 @@ def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
 
     try:
         if source == "index":
-            docs = _progress(total, "copying")(_from_index(client, old))
+            docs = progress_bar(total, "copying")(_from_index(client, old))
             copied = bulk_index(client, new, docs, on_failure).indexed
         else:
             from newsindex.ingest import Summary, documents
