@@ -42,7 +42,9 @@ def run(cmd: list[str], env: dict) -> float:
 
 def one_condition(pages: int, latency: float, concurrency: int, rounds: int, work: Path) -> dict:
     rates = {"newsindex crawl": [], "bare spider": []}
-    settings = {**SETTINGS, "CONCURRENT_REQUESTS_PER_DOMAIN": str(concurrency)}
+    # Global and per-domain limits alike: a one-site crawl with CONCURRENT_REQUESTS 16 but 4 per domain
+    # ran the bare spider itself at 16 pages/s against this server, far under the 40 pages/s allowed.
+    settings = {**SETTINGS, "CONCURRENT_REQUESTS_PER_DOMAIN": str(concurrency), "CONCURRENT_REQUESTS": str(concurrency)}
     for round_no in range(rounds):
         with FixtureSite(extra_articles=pages, delay=latency) as site:
             sources = work / "sources.yaml"
@@ -80,7 +82,7 @@ def main() -> None:
     (work / "home").mkdir()
     (work / "home" / "node").symlink_to(settings.node_dir)
     conditions = {  # name: (server latency, requests in flight to the one host)
-        f"polite: {args.latency * 1000:.0f} ms, 4 per domain (project default)": (args.latency, 4),
+        f"polite: {args.latency * 1000:.0f} ms, 4 per domain": (args.latency, 4),
         f"aggressive: {args.latency * 1000:.0f} ms, 16 per domain": (args.latency, 16),
         "CPU-bound: 0 ms, 16 per domain": (0.0, 16),
     }

@@ -44,16 +44,26 @@ class Summary:
 
 
 def replay_sources(path: Path) -> list[str]:
-    """The inputs of a dead-letter file; the file is moved aside so a new run starts a fresh one."""
+    """The file inputs of a dead-letter file, which is moved aside so the run starts a fresh one.
+
+    Crawl failures (URLs) are not files: they are written back to the fresh dead-letter file, and
+    fetched again by the next crawl of their site.
+    """
     if not path.is_file():
         raise NewsindexError(f"dead-letter file {path} does not exist")
     try:
         entries = read_entries(path)
     except ValueError as exc:
         raise NewsindexError(str(exc)) from exc
-    sources = list(dict.fromkeys(e["source"] for e in entries if e.get("source")))
     path.rename(path.with_name(path.name + ".replayed"))
-    return sources
+    urls = [e for e in entries if str(e.get("source", "")).startswith(("http://", "https://"))]
+    if urls:
+        dead = DeadLetter(path)
+        for entry in urls:
+            dead.record(entry["source"], entry.get("reason", ""), entry.get("url"), entry.get("stage"))
+        print(f"newsindex: {len(urls)} crawl failures (URLs) stay in {path}: the next `newsindex crawl` of "
+              "their site fetches them again", file=sys.stderr)
+    return list(dict.fromkeys(e["source"] for e in entries if e.get("source") and e not in urls))
 
 
 def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: Summary) -> Iterator[dict]:

@@ -91,3 +91,13 @@ def test_gzip_and_truncated_html(tmp_path, run):
     assert summary.failed == 0 and len(docs) == 2
     assert all(len(d["paragraphs"]) >= 3 for d in docs)
     assert json.dumps(docs[0])  # plain data all the way
+
+
+def test_replay_keeps_crawl_failures_for_the_next_crawl(tmp_path, capsys):
+    dead = DeadLetter(tmp_path / "dead.jsonl")
+    dead.record("/data/page.html", "read: unreadable")
+    dead.record("https://news.example/a", "HTTP 500", url="https://news.example/a", stage="crawl/fetch")
+    assert replay_sources(tmp_path / "dead.jsonl") == ["/data/page.html"]
+    kept = read_entries(tmp_path / "dead.jsonl")
+    assert [(e["source"], e["reason"]) for e in kept] == [("https://news.example/a", "HTTP 500")]
+    assert "next `newsindex crawl`" in capsys.readouterr().err
