@@ -86,9 +86,10 @@ def build_query(req: SearchRequest) -> dict:
     unknown = [f for f in req.facets if f not in FACETS]
     if unknown:
         raise NewsindexError(f"unknown facet {unknown[0]!r}: choose from {', '.join(FACETS)}")
-    if req.size < 1 or req.page < 1 or (req.page * req.size > 10_000 and not req.after):
-        raise NewsindexError("--size and --page must be positive and reach at most 10,000 hits; "
-                             "page deeper with --after start")
+    if req.size < 0 or req.page < 1 or (req.after and req.size < 1) or (req.page * req.size > 10_000
+                                                                        and not req.after):
+        raise NewsindexError("--size must be ≥ 0 (≥ 1 with --after) and --page ≥ 1, reaching at most 10,000 "
+                             "hits; page deeper with --after start")
     body = {
         "query": {"bool": {"must": [must], "filter": filters}},
         "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2},

@@ -103,6 +103,9 @@ def test_collapse_and_deep_pagination(es_env, es_client, tmp_path):
     assert result["total"] == 8 and result["stories"] == 5 and len(result["hits"]) == 5
     assert sorted(h["copies"] for h in result["hits"]) == [1, 1, 1, 1, 4]
 
+    facets_only = search(es_client, settings.alias, SearchRequest("*", size=0, facets=["language"]))
+    assert facets_only["hits"] == [] and facets_only["facets"] == {"language": [{"value": "en", "count": 8}]}
+
     seen, cursor = [], "start"
     while cursor:
         page = search(es_client, settings.alias, SearchRequest("Nagorno-Karabakh", size=3, after=cursor))
