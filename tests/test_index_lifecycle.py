@@ -148,3 +148,29 @@ def test_killed_node_then_rerun_equals_a_clean_run(es_settings, es_env, es_clien
     assert len(recovered) == 1500 and recovered == reference
     assert es_client.count(index=alias)["count"] == 1500  # none duplicated
     assert json.loads(json.dumps(recovered))  # plain comparable data
+
+
+def test_failed_reindex_leaves_the_aliases_where_they_were(es_env, es_client, tmp_path, capsys):
+    settings = load_settings()
+    corpus = tmp_path / "gone"
+    write_articles(corpus, 20)
+    assert main(["ingest", str(corpus)]) == 0
+    before = write_index(es_client, settings)
+    indices_before = set(es_client.indices.get(index=f"{settings.alias}-v*"))
+    for path in corpus.iterdir():
+        path.unlink()  # the raw sources are gone: re-extraction cannot copy anything
+    assert main(["reindex", "--from", "sources"]) == 2
+    assert "no document could be copied" in capsys.readouterr().err
+    assert write_index(es_client, settings) == before
+    assert set(es_client.indices.get(index=f"{settings.alias}-v*")) == indices_before  # no half-built index
+    assert es_client.count(index=settings.alias)["count"] == 20
+
+
+@pytest.mark.parametrize("query", ['Lavrov "unbalanced (', "a:b/c [x] {y} ~ ^ \\\\", "-", '"', "AND OR NOT"])
+def test_user_queries_never_error(es_env, es_client, query, capsys):
+    """simple_query_string: what query_string would reject with a parse error is answered."""
+    assert main(["ingest", str(SEEDS)]) == 0
+    capsys.readouterr()
+    assert main(["search", query, "--json"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["query"] == query and out.err == ""
