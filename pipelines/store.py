@@ -57,14 +57,14 @@ class SignatureStore:
         self.conn.executescript(
             "CREATE TABLE IF NOT EXISTS minhash (doc_id TEXT PRIMARY KEY, cluster TEXT, sig BLOB);"
             "CREATE TABLE IF NOT EXISTS minhash_band (band INTEGER, key BLOB, doc_id TEXT);"
-            "CREATE INDEX IF NOT EXISTS minhash_band_key ON minhash_band (band, key);")
+            "CREATE INDEX IF NOT EXISTS minhash_band_by_key ON minhash_band (key);")
 
     def candidates(self, bands: list[bytes]) -> set[str]:
-        found: set[str] = set()
-        for index, key in enumerate(bands):
-            found.update(r[0] for r in self.conn.execute(
-                "SELECT doc_id FROM minhash_band WHERE band = ? AND key = ?", (index, key)))
-        return found
+        """Documents sharing at least one band, in one query (band positions checked after)."""
+        wanted = set(enumerate(bands))
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(f"SELECT band, key, doc_id FROM minhash_band WHERE key IN ({marks})", bands)
+        return {doc_id for band, key, doc_id in rows if (band, key) in wanted}
 
     def get(self, doc_id: str) -> tuple[str, np.ndarray] | None:
         row = self.conn.execute("SELECT cluster, sig FROM minhash WHERE doc_id = ?", (doc_id,)).fetchone()
