@@ -100,10 +100,7 @@ def _cmd_reindex(args, settings) -> int:
 
     _require_managed_or_url(settings)
     client = connect(settings)
-    try:
-        setup(client, settings)
-    except NewsindexError:
-        pass  # a mapping that cannot be upgraded in place is what a re-index is for
+    setup(client, settings, upgrade_in_place=False)  # a conflicting mapping is what a re-index is for
     result = reindex(client, settings, source=args.source, delete_old=args.delete_old)
     print(result.line())
     return 1 if result.failed else 0

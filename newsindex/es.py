@@ -74,11 +74,12 @@ def mappings_for(client: Elasticsearch) -> dict:
     return component
 
 
-def setup(client: Elasticsearch, settings: Settings) -> str:
+def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = True) -> str:
     """Install templates and make sure the aliases point at an index of the current schema.
 
     Idempotent. An index of an older schema is upgraded in place when the change is additive;
-    a conflicting change says to run `newsindex reindex`. Returns the write index.
+    a conflicting change says to run `newsindex reindex`. A re-index passes ``upgrade_in_place=False``:
+    it builds a new index from the templates instead. Returns the write index.
     """
     mappings = mappings_for(client)
     try:
@@ -98,7 +99,8 @@ def setup(client: Elasticsearch, settings: Settings) -> str:
             settings={"number_of_shards": 1, "number_of_replicas": 0})
     current = write_index(client, settings)
     if current:
-        _upgrade_in_place(client, current, mappings["template"]["mappings"])
+        if upgrade_in_place:
+            _upgrade_in_place(client, current, mappings["template"]["mappings"])
         return current
     try:
         return create_index(client, settings, aliases=True)

@@ -56,6 +56,10 @@ def test_old_schema_is_upgraded_in_place_and_conflicts_say_reindex(es_env, es_cl
     with pytest.raises(NewsindexError, match="newsindex reindex"):
         setup(es_client, settings)
     assert write_index(es_client, settings) == conflicting  # aliases untouched
+    assert main(["reindex", "--from", "index"]) == 0  # ... and the re-index it points to gets past it
+    rebuilt = write_index(es_client, settings)
+    assert rebuilt != conflicting and index_schema_version(es_client, rebuilt) == schema_version()
+    assert es_client.indices.get_mapping(index=rebuilt)[rebuilt]["mappings"]["properties"]["site"]["type"] == "keyword"
 
 
 def test_reindex_keeps_answering_searches(es_env, es_client, tmp_path, capsys):
