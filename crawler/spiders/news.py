@@ -71,9 +71,7 @@ class NewsSpider(scrapy.Spider):
             return
         for child in children:
             yield self._request(child, self.parse_sitemap, kind="sitemap")
-        for entry in in_window(entries, self.site.window_days):
-            if self.is_article(entry.url):
-                yield self._request(entry.url, self.parse_page, kind="article", listed=_iso(entry.published))
+        yield from self._article_requests(entries)
 
     def parse_feed(self, response):
         try:
@@ -81,6 +79,10 @@ class NewsSpider(scrapy.Spider):
         except DiscoveryError as exc:
             report(self, response.url, f"feed: {exc}", "feed")
             return
+        yield from self._article_requests(entries)
+
+    def _article_requests(self, entries):
+        """Listed entries inside the date window, newest first, that the allow/deny rules call articles."""
         for entry in in_window(entries, self.site.window_days):
             if self.is_article(entry.url):
                 yield self._request(entry.url, self.parse_page, kind="article", listed=_iso(entry.published))
