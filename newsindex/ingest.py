@@ -79,14 +79,17 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: S
         dead.record_item(item, reason)
 
     def items() -> Iterator[dict]:
-        for entry in iter_file_items(files + [e.source for e in entries if isinstance(e, ReadFailure)]):
+        for missing in (e for e in entries if isinstance(e, ReadFailure)):
+            on_failure({"source": missing.source}, f"read: {missing.reason}")
+        for entry in iter_file_items(files):
             if isinstance(entry, ReadFailure):
                 on_failure({"source": entry.source}, f"read: {entry.reason}")
                 continue
             summary.read += 1
             yield entry
 
-    # Only an explicit store path here: otherwise REDIS_URL, then <home>/paragraphs.sqlite (pipelines.dedupe).
+    # The store of these settings (whose home may be overridden in code); with REDIS_URL and no explicit
+    # path, None lets the stages use Redis (pipelines.dedupe).
     store = settings.store_path or (None if os.environ.get("REDIS_URL") else settings.paragraph_store)
     stages = build_stages(store, settings.site_repeat_threshold)
     try:
@@ -97,7 +100,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: S
             stage.close()
 
 
-def ingest(settings: Settings, paths: list[str], log=print) -> Summary:
+def ingest(settings: Settings, paths: list[str]) -> Summary:
     from newsindex.es import connect, history_index, setup
     from pipelines.index import bulk_index
 
