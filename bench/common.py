@@ -19,12 +19,20 @@ def eval_dir() -> Path:
     raise SystemExit("bench: no extraction benchmark found; set NEWSINDEX_EVAL_DIR to the folder holding aeb/")
 
 
-def load_aeb() -> tuple[dict, dict[str, bytes]]:
-    """(ground truth by id, raw HTML bytes by id)."""
-    base = eval_dir() / "aeb"
+def load_set(name: str, limit: int = 0) -> tuple[dict, dict[str, bytes]]:
+    """(ground truth by id, raw HTML bytes by id) of one shared set (aeb, dragnet, cleaneval)."""
+    base = eval_dir() / name
     truth = json.loads((base / "ground_truth.json").read_text(encoding="utf-8"))
-    pages = {key: gzip.decompress((base / "html" / f"{key}.html.gz").read_bytes()) for key in sorted(truth)}
+    keys = sorted(truth)[:limit] if limit else sorted(truth)
+    truth = {key: truth[key] for key in keys}
+    pages = {key: gzip.decompress((base / truth[key].get("file", f"html/{key}.html.gz")).read_bytes())
+             for key in keys}
     return truth, pages
+
+
+def load_aeb() -> tuple[dict, dict[str, bytes]]:
+    """(ground truth by id, raw HTML bytes by id) of the article-extraction benchmark."""
+    return load_set("aeb")
 
 
 def write_result(name: str, data: dict) -> Path:

@@ -20,7 +20,11 @@ FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
 NEAR_DUP_MIN_WORDS = 12
 EDGE_SCAN = 4
-NEAR_DUP_CONTAINMENT = 0.9
+# Recall first: when the rules would remove more than this share of an article's words, the rules are
+# what is wrong (a layout they do not know), so the text is kept and the would-be removals recorded.
+MAX_REMOVED_SHARE = 0.5
+# ... unless there is too little text for an article: a lone "Home" link is not one.
+MIN_GUARDED_WORDS = 30
 
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
 _CREDIT_TAIL = re.compile(
@@ -78,10 +82,6 @@ def edge_reason(paragraph: str) -> str | None:
     return None
 
 
-def _tokens(paragraph: str) -> set[str]:
-    return set(normalise(paragraph).split())
-
-
 def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned:
     """Apply the rule families and in-document dedupe; keep content order."""
     result = Cleaned()
@@ -100,38 +100,56 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
         for p in candidates]
     _mark_trailing_edge(candidates, reasons)
     _mark_leading_edge(candidates, reasons)
+    _mark_repeats(candidates, reasons)
 
-    seen_keys: set[str] = set()
-    kept_tokens: list[set[str]] = []
+    total = sum(word_count(text) for text in candidates)
+    kept = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if reason is None)
+    keep_all = total >= MIN_GUARDED_WORDS and kept < (1 - MAX_REMOVED_SHARE) * total
+    why = f"the rules would remove {1 - kept / total:.0%} of the text" if keep_all else ""
     for text, reason in zip(candidates, reasons, strict=True):
-        key = normalise(text)
-        if reason is None and key in seen_keys:
-            reason = "duplicate-paragraph"
-        if reason is None and word_count(text) >= NEAR_DUP_MIN_WORDS:
-            tokens = _tokens(text)
-            if any(_containment(tokens, other) >= NEAR_DUP_CONTAINMENT for other in kept_tokens):
-                reason = "near-duplicate-paragraph"
         if reason == "byline":
             result.authors.extend(a for a in parse_byline(text) or [] if a not in result.authors)
-        if reason:
+        if reason and keep_all:
+            result.removed.append({"text": text, "reason": reason, "kept_anyway": why})
+        elif reason:
             result.drop(text, reason)
             continue
-        seen_keys.add(key)
-        if word_count(text) >= NEAR_DUP_MIN_WORDS:
-            kept_tokens.append(_tokens(text))
         result.paragraphs.append(text)
     return result
 
 
+def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and a
+    long paragraph (≥ 12 words) repeated word for word, or inside another (a lede repeated as a summary).
+    Short repeats elsewhere — recipe steps, "Monday. Rest day" rows, interview questions — stay. Of a
+    paragraph and a longer one containing it, the longer stays, so no words are lost."""
+    kept: list[tuple[int, str]] = []
+    for i, text in enumerate(paragraphs):
+        if reasons[i]:
+            continue
+        key = normalise(text)
+        if kept and key == kept[-1][1]:
+            reasons[i] = "duplicate-paragraph"
+            continue
+        if len(key.split()) >= NEAR_DUP_MIN_WORDS:
+            padded = f" {key} "
+            for j, other in kept:
+                if key == other:
+                    reasons[i] = "duplicate-paragraph"
+                elif padded in f" {other} ":
+                    reasons[i] = "near-duplicate-paragraph"
+                elif len(other.split()) >= NEAR_DUP_MIN_WORDS and f" {other} " in padded:
+                    reasons[j] = "near-duplicate-paragraph"
+                    kept.remove((j, other))
+                    break
+                if reasons[i]:
+                    break
+        if not reasons[i]:
+            kept.append((i, key))
+
+
 def _repeats_title(key: str, title_key: str) -> bool:
     return key == title_key or (key.startswith(title_key) and len(key.split()) <= len(title_key.split()) + 3)
-
-
-def _containment(a: set[str], b: set[str]) -> float:
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if not small or len(small) < 0.5 * len(large):
-        return 0.0
-    return len(small & large) / len(small)
 
 
 def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> None:

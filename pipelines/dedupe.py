@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from datasketch import MinHash
 
-from pipelines.base import Item, Stage, StageError
+from pipelines.base import Item, Stage
 from pipelines.cleaning import normalise
 from pipelines.store import ParagraphStore, SignatureStore
 
@@ -145,15 +145,19 @@ class SiteBoilerplateStage(Stage):
         self._record(item)
         signatures = [paragraph_signature(p) for p in item["paragraphs"]]
         counts = self.store.counts(site_group(item), signatures)
+        repeated = [counts.get(sig, 0) >= self.threshold for sig in signatures]
+        # Nothing lost: when every paragraph recurs across the site, the counts are what is wrong (a site of
+        # near-identical pages, a folder of one template), so the text stays and the finding is recorded.
+        kept_anyway = all(repeated)
         kept = []
-        for paragraph, sig in zip(item["paragraphs"], signatures, strict=True):
-            if counts.get(sig, 0) >= self.threshold:
-                item["removed"].append({"text": paragraph, "reason": "site-boilerplate"})
-            else:
+        for paragraph, recurs in zip(item["paragraphs"], repeated, strict=True):
+            if recurs:
+                entry = {"text": paragraph, "reason": "site-boilerplate"}
+                if kept_anyway:
+                    entry["kept_anyway"] = f"every paragraph recurs in ≥ {self.threshold} articles of the site"
+                item["removed"].append(entry)
+            if kept_anyway or not recurs:
                 kept.append(paragraph)
-        if not kept:
-            raise StageError(f"every paragraph recurs across ≥ {self.threshold} articles of "
-                             f"{site_group(item)}: nothing article-specific left")
         item["paragraphs"] = kept
         return item
 

@@ -73,7 +73,9 @@ def extra_story(n: int) -> tuple[str, list[str]]:
 class FixtureSite:
     def __init__(self, extra_articles: int = 0, delay: float = 0.0):
         self.extra_articles, self.delay = extra_articles, delay
-        self.slow_seconds = 2.0
+        # The slow page answers only when the site closes: always after any download timeout, however
+        # loaded the machine is (a fixed sleep would race the crawler's timer).
+        self.release_slow = threading.Event()
         self.requests: Counter[str] = Counter()
         self.full_responses: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
@@ -87,6 +89,7 @@ class FixtureSite:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.release_slow.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -140,7 +143,7 @@ class FixtureSite:
             step = int(path.rsplit("-", 1)[1])
             return 302, "text/html", "", {"Location": self.url(f"/news/2024/01/loop-{step + 1}")}
         if path == "/news/2024/01/slow":
-            time.sleep(self.slow_seconds)
+            self.release_slow.wait(timeout=600)
             return 200, "text/html", "<html><body><p>Too late.</p></body></html>", {}
         if path == "/news/2024/01/moved":
             return 301, "text/html", "", {"Location": self.url("/news/2024/01/a6")}

@@ -90,7 +90,7 @@ def test_gzip_and_truncated_html(tmp_path, run):
     docs, summary, dead = run(gz, truncated)
     assert summary.failed == 0 and len(docs) == 2
     assert all(len(d["paragraphs"]) >= 3 for d in docs)
-    assert json.dumps(docs[0])  # plain data all the way
+    assert json.loads(json.dumps(docs[0])) == docs[0]  # plain JSON data all the way (no tuples, no datetimes)
 
 
 def test_replay_keeps_crawl_failures_for_the_next_crawl(tmp_path, capsys):

@@ -9,6 +9,12 @@ BODY = [
     "Analysts had expected a smaller move, and bond yields rose sharply after the announcement was made.",
     "The governor said further increases could not be ruled out if price growth failed to slow this year.",
 ]
+MORE = [
+    "Mortgage lenders were quick to pass the increase on, and two of the largest raised their fixed rates by "
+    "a quarter of a point before the close of business.",
+    "Retail groups warned that households, already squeezed by higher energy bills, would cut spending on "
+    "clothing and furniture in the months ahead.",
+]
 
 
 @pytest.mark.parametrize("line, family", [
@@ -90,9 +96,21 @@ def test_donation_tail_is_removed_as_a_block():
             "We refuse to be silenced. But we need your help to continue our critical mission.",
             "Your support, no matter how small, makes a world of difference. Please support us monthly.",
             "paiment methods", "Not ready to support today?", "Remind me later.", "Read more"]
-    cleaned = clean_paragraphs(BODY + tail)
-    assert cleaned.paragraphs == BODY
+    body = BODY + MORE
+    cleaned = clean_paragraphs(body + tail)
+    assert cleaned.paragraphs == body
     assert len(cleaned.removed) == len(tail)
+    assert not any("kept_anyway" in r for r in cleaned.removed)
+
+
+def test_rules_that_would_remove_most_of_the_text_keep_it_all():
+    """Recall first: a layout the rules misread (here everything looks like an appeal) keeps its text."""
+    appeal_like = ["Please support local farmers: donate to the harvest fund, the mayor urged residents.",
+                   "Your support, no matter how small, makes a world of difference, she told the crowd."]
+    cleaned = clean_paragraphs([BODY[0], *appeal_like, "Read more"])
+    assert cleaned.paragraphs == [BODY[0], *appeal_like, "Read more"]
+    assert [r["text"] for r in cleaned.removed] == [*appeal_like, "Read more"]
+    assert all(r["kept_anyway"].startswith("the rules would remove") for r in cleaned.removed)
 
 
 def test_photo_caption_with_credit_goes():
