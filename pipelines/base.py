@@ -12,11 +12,21 @@ import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
+from scrapy.exceptions import DropItem
+
 Item = dict[str, Any]
 
 
 class StageError(Exception):
     """A per-item failure: the item goes to the dead-letter file with this reason."""
+
+
+class Skip(Exception):
+    """Not a failure: the input is accounted as skipped, with this reason (the same article reached twice)."""
+
+
+class SkippedItem(DropItem):
+    """Scrapy's form of ``Skip``: dropped, counted as skipped, not dead-lettered."""
 
 
 class Stage:
@@ -41,12 +51,7 @@ class Stage:
         raise NotImplementedError
 
     def process_item(self, item: Item, spider: Any = None) -> Item:
-        from scrapy.exceptions import DropItem
-
-        try:
-            return self.process(item)
-        except StageError as exc:
-            raise DropItem(f"{item.get('url') or item.get('source')}: {exc}") from exc
+        return _as_scrapy(self.process, item)
 
     def close(self) -> None:
         """Release resources (stores, connections)."""
@@ -78,12 +83,23 @@ class CpuStage(Stage):
     async def process_item(self, item: Item, spider: Any = None) -> Item:
         import asyncio
 
-        from scrapy.exceptions import DropItem
-
         pool = worker_pool()
-        try:
-            if pool is None:
-                return self.process(item)
-            return await asyncio.wrap_future(pool.submit(self.process, item))
-        except StageError as exc:
-            raise DropItem(f"{item.get('url') or item.get('source')}: {exc}") from exc
+        if pool is None:
+            return _as_scrapy(self.process, item)
+        future = asyncio.wrap_future(pool.submit(_as_scrapy, self.process, item))
+        return await future
+
+
+def _as_scrapy(process, item: Item) -> Item:
+    """Run a stage under Scrapy: a failure of any kind becomes a DropItem naming the stage, so the
+    dead-letter extension counts and keeps it once; a skip becomes a SkippedItem."""
+    stage = getattr(getattr(process, "__self__", None), "name", "stage")
+    where = item.get("url") or item.get("source")
+    try:
+        return process(item)
+    except Skip as exc:
+        raise SkippedItem(f"{where}: {stage}: {exc}") from None
+    except StageError as exc:
+        raise DropItem(f"{where}: {stage}: {exc}") from None
+    except Exception as exc:  # a bug or a library failure on odd input: the item fails, the crawl goes on
+        raise DropItem(f"{where}: {stage}: unexpected {type(exc).__name__}: {exc}") from None

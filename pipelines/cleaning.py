@@ -19,6 +19,7 @@ from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, wor
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
 NEAR_DUP_MIN_WORDS = 12
+LEDE_PARAGRAPHS = 2
 EDGE_SCAN = 4
 # Recall first: when the rules would remove more than this share of an article's words, the rules are
 # what is wrong (a layout they do not know), so the text is kept and the would-be removals recorded.
@@ -119,10 +120,10 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
 
 
 def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
-    """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and a
-    long paragraph (≥ 12 words) repeated word for word, or inside another (a lede repeated as a summary).
-    Short repeats elsewhere — recipe steps, "Monday. Rest day" rows, interview questions — stay. Of a
-    paragraph and a longer one containing it, the longer stays, so no words are lost."""
+    """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and the
+    lede (one of the first kept paragraphs, ≥ 12 words) repeated later word for word or inside another
+    paragraph. Repeats elsewhere — recipe lines, "Monday. Rest day" rows, a recurring interview question,
+    a pull quote — stay. Of the lede and a longer paragraph containing it, the longer stays."""
     kept: list[tuple[int, str]] = []
     for i, text in enumerate(paragraphs):
         if reasons[i]:
@@ -133,14 +134,14 @@ def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
             continue
         if len(key.split()) >= NEAR_DUP_MIN_WORDS:
             padded = f" {key} "
-            for j, other in kept:
-                if key == other:
+            for j, lede in kept[:LEDE_PARAGRAPHS]:
+                if key == lede:
                     reasons[i] = "duplicate-paragraph"
-                elif padded in f" {other} ":
+                elif padded in f" {lede} ":
                     reasons[i] = "near-duplicate-paragraph"
-                elif len(other.split()) >= NEAR_DUP_MIN_WORDS and f" {other} " in padded:
+                elif len(lede.split()) >= NEAR_DUP_MIN_WORDS and f" {lede} " in padded:
                     reasons[j] = "near-duplicate-paragraph"
-                    kept.remove((j, other))
+                    kept.remove((j, lede))
                     break
                 if reasons[i]:
                     break

@@ -2,54 +2,49 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from pipelines.base import CpuStage, Item, StageError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w:.-]+)", re.IGNORECASE)
 _HTML_SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|p|div|article|meta)[\s>]", re.IGNORECASE)
-_BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 
 
 def is_binary(body: bytes) -> bool:
+    from w3lib.encoding import read_bom
+
+    if read_bom(body)[0]:  # UTF-8/16/32 with a byte-order mark: text, NULs and all
+        return False
     head = body[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls > 0.05 * max(len(head), 1)
 
 
-def declared_charset(body: bytes, content_type: str | None) -> str | None:
-    if content_type and (match := _HEADER_CHARSET.search(content_type)):
-        return match.group(1)
-    if match := _META_CHARSET.search(body[:4096]):
-        return match.group(1).decode("ascii", "ignore")
-    return None
-
-
-def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding): BOM, then declared charset, then strict UTF-8, then detection."""
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return body.decode(codec, errors="replace"), codec
-    declared = declared_charset(body, content_type)
-    if declared:
-        try:
-            return body.decode(declared), declared.lower()
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+def _detect(body: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(body[:200_000]).best()
-    encoding = best.encoding if best else "cp1252"
-    return body.decode(encoding, errors="replace"), encoding
+    return best.encoding if best else None
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding): a BOM first (UTF-8/16/32), then valid UTF-8 over any declaration (bytes of a
+    legacy encoding are almost never valid UTF-8, while pages that declare windows-1251 and are UTF-8 are
+    common), then the HTTP header or ``<meta>`` declaration, then detection (w3lib's order)."""
+    from w3lib.encoding import html_to_unicode, read_bom
+
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding:
+        return body[len(bom):].decode(bom_encoding, errors="replace"), bom_encoding
+    if not body.isascii():
+        try:
+            return body.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect)
+    return text, encoding
 
 
 def sniff_kind(body: bytes, source: str, content_type: str | None) -> str:

@@ -3,13 +3,12 @@ go through the same paragraph cleaning (``pipelines.cleaning``)."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-from urllib.parse import urlsplit
 
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs
+from pipelines.identity import choose_url, document_id, host_of
 from pipelines.plaintext import parse_text_article
 
 # trafilatura's fallback extractors (readability, justext): on by default. Without them, pages whose
@@ -18,19 +17,6 @@ from pipelines.plaintext import parse_text_article
 FALLBACK = os.environ.get("NEWSINDEX_TRAFILATURA_FALLBACK", "1") != "0"
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-
-
-def site_of(url: str | None) -> str | None:
-    if not url or not url.startswith(("http://", "https://")):
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
-
-
-def document_id(url: str | None, source: str) -> str:
-    """Stable id: the canonical URL when known, else the file's absolute path."""
-    key = url if url and url.startswith(("http://", "https://")) else "file:" + os.path.abspath(source)
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:24]
 
 
 def _split_authors(value: str | None) -> list[str]:
@@ -80,10 +66,12 @@ class ExtractStage(CpuStage):
         if not fields["paragraphs"]:
             raise StageError(f"no article text left after removing {len(fields['removed'])} boilerplate "
                              "paragraphs (run `newsindex extract --explain` on it to see why)")
-        # For HTML, trafilatura's url is the page's canonical URL when it declares one.
-        url = fields.pop("url", None) or item.get("url")
+        # For HTML, trafilatura's url is the page's rel=canonical when it declares one: honoured only inside
+        # the site (pipelines.identity), so no page can take another site's id.
+        fetched = item.get("url")
+        url = choose_url(fetched, fields.pop("url", None), item.pop("domains", None))
         item.update(fields)
-        item["url"] = url
-        item["site"] = site_of(url) or item.get("site")
+        item["fetched_url"], item["url"] = fetched, url
+        item["site"] = host_of(url) or item.get("site")
         item["id"] = document_id(url, item["source"])
         return item

@@ -7,15 +7,19 @@ the CLI uses; ``ElasticsearchPipeline`` is the same writer as a Scrapy item pipe
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch
 
 from pipelines.base import Item, Stage
 
 CHUNK_SIZE = 500
+# Requests stay well below the node's http.max_content_length (100 MB) and its circuit breakers.
+CHUNK_BYTES = 10 * 1024 * 1024
 # Languages with a text_<code> field (index_config/component_mappings.json): the text is indexed
 # a second time there with that language's analyzer, and kept out of _source.
 ANALYZED_LANGUAGES = ("en", "ru", "de", "fr", "es", "it", "tr", "uk")
@@ -81,29 +85,100 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
             yield to_action(doc, index)
 
 
+def _encode(action: dict) -> list[bytes]:
+    header = {action["_op_type"]: {"_index": action["_index"], "_id": action["_id"]}}
+    return [json.dumps(header).encode(), json.dumps(action["_source"], ensure_ascii=False).encode("utf-8", "replace")]
+
+
+def _request_chunks(actions: Iterable[dict], max_docs: int, max_bytes: int) -> Iterator[list[tuple[dict, list]]]:
+    """Chunks bounded by count and by bytes: a large document goes with fewer others, or alone."""
+    chunk: list[tuple[dict, list]] = []
+    size = 0
+    for action in actions:
+        lines = _encode(action)
+        length = sum(len(line) + 1 for line in lines)
+        if chunk and (len(chunk) >= max_docs or size + length > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append((action, lines))
+        size += length
+    if chunk:
+        yield chunk
+
+
+def _error_reason(error) -> str:
+    if isinstance(error, dict):
+        reason = error.get("reason") or error.get("type") or str(error)
+        cause = (error.get("caused_by") or {}).get("reason")
+        return f"{reason} ({cause})" if cause and cause not in reason else reason
+    return str(error)
+
+
+class BulkSender:
+    """Send chunks; a request the node refuses as too large (413, or 429 "too much data") is split in
+    halves and retried, so one huge document fails alone and the rest land; per-document 429s (busy
+    write queues) are retried with backoff. Connection loss is raised: the caller stops the run."""
+
+    def __init__(self, client: Elasticsearch, on_result: Callable[[dict, str | None], None],
+                 retries: int = 5, backoff: float = 1.0):
+        self.client, self.on_result, self.retries, self.backoff = client, on_result, retries, backoff
+
+    def send(self, chunk: list[tuple[dict, list]], attempt: int = 0) -> None:
+        try:
+            response = self.client.bulk(operations=[line for _, lines in chunk for line in lines])
+        except ApiError as exc:
+            if exc.meta.status not in (413, 429):
+                raise
+            if len(chunk) > 1:
+                half = len(chunk) // 2
+                self.send(chunk[:half])
+                self.send(chunk[half:])
+            elif exc.meta.status == 429 and attempt < self.retries:
+                time.sleep(min(self.backoff * 2 ** attempt, 30))
+                self.send(chunk, attempt + 1)
+            else:
+                size = sum(len(line) for line in chunk[0][1]) / 1e6
+                body = exc.body.get("error", exc.body) if isinstance(exc.body, dict) else exc.body
+                self.on_result(chunk[0][0], f"the node refused a {size:.1f} MB document on its own "
+                                            f"(HTTP {exc.meta.status}: {_error_reason(body)})")
+            return
+        busy = []
+        for (action, lines), item in zip(chunk, response["items"], strict=True):
+            result = next(iter(item.values()))
+            if result.get("status") == 429 and attempt < self.retries:
+                busy.append((action, lines))
+            elif "error" in result:
+                self.on_result(action, _error_reason(result["error"]))
+            else:
+                self.on_result(action, None)
+        if busy:
+            time.sleep(min(self.backoff * 2 ** attempt, 30))
+            self.send(busy, attempt + 1)
+
+
 def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failure: Callable[[Item, str], None],
                chunk_size: int = CHUNK_SIZE, lookup: str | None = None, history: str | None = None,
-               skip_unchanged: bool = True) -> IndexStats:
+               skip_unchanged: bool = True, chunk_bytes: int = CHUNK_BYTES) -> IndexStats:
     """Index documents; per-document failures go to ``on_failure``.
 
     With ``lookup`` (an index or alias holding the current documents), unchanged ones are skipped and
     changed ones versioned, their previous text written to ``history``. ``skip_unchanged=False`` writes
-    unchanged ones too, keeping their version (a re-index into a new index).
+    unchanged ones too, keeping their version (a re-index into a new index). Requests hold at most
+    ``chunk_size`` documents and ``chunk_bytes`` bytes.
     """
     stats = IndexStats()
     pending: dict[str, Item] = {}
-    actions = _versioned_actions(client, docs, index, lookup, history, stats, pending, chunk_size, skip_unchanged)
-    # 429s are retried with backoff here; a node that stays unreachable raises (after the client's own
-    # retries) instead of failing every remaining document one by one.
-    for ok, info in helpers.streaming_bulk(client, actions, chunk_size=chunk_size, max_retries=5,
-                                           initial_backoff=1, max_backoff=30, raise_on_error=False):
-        result = next(iter(info.values()))
-        doc = pending.pop(result.get("_id"), None)
-        if not ok and doc is not None:
-            error = result.get("error") or {}
-            reason = error.get("reason", str(error)) if isinstance(error, dict) else str(error)
+
+    def on_result(action: dict, error: str | None) -> None:
+        doc = pending.pop(action["_id"], None)
+        if error and doc is not None:
             stats.failed += 1
-            on_failure(doc, f"index: {reason}")
+            on_failure(doc, f"index: {error}")
+
+    actions = _versioned_actions(client, docs, index, lookup, history, stats, pending, chunk_size, skip_unchanged)
+    sender = BulkSender(client, on_result)
+    for chunk in _request_chunks(actions, chunk_size, chunk_bytes):
+        sender.send(chunk)
     return stats
 
 
