@@ -32,7 +32,7 @@ def _require_managed_or_url(settings) -> None:
         from newsindex import node
 
         if not node.status(settings).running:
-            raise NewsindexError(f"no Elasticsearch node is running at {settings.url}: start one with "
+            raise NewsindexError(f"no Elasticsearch node is running at {settings.display_url}: start one with "
                                  "`newsindex es start`, or set NEWSINDEX_ES_URL to use another cluster")
 
 

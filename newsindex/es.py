@@ -47,11 +47,11 @@ def connect(settings: Settings, check: bool = True) -> Elasticsearch:
         try:
             client.cluster.health()  # the integ-test node answers no GET /
         except AuthenticationException as exc:
-            raise NewsindexError(f"Elasticsearch at {settings.url} rejected the credentials; check "
+            raise NewsindexError(f"Elasticsearch at {settings.display_url} rejected the credentials; check "
                                  "NEWSINDEX_ES_USER/NEWSINDEX_ES_PASSWORD or NEWSINDEX_ES_API_KEY") from exc
         except ESConnectionError as exc:
             hint = "start it with `newsindex es start`" if settings.managed else "check NEWSINDEX_ES_URL"
-            raise NewsindexError(f"Elasticsearch is not reachable at {settings.url}: {hint}") from exc
+            raise NewsindexError(f"Elasticsearch is not reachable at {settings.display_url}: {hint}") from exc
     return client
 
 

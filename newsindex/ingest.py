@@ -129,7 +129,7 @@ def ingest(settings: Settings, paths: list[str]) -> Summary:
         summary.indexed = summary.index_stats.indexed
     except (ESConnectionError, ConnectionTimeout) as exc:
         raise NewsindexError(
-            f"lost the connection to Elasticsearch at {settings.url} after sending ~{indexed_before_loss} "
+            f"lost the connection to Elasticsearch at {settings.display_url} after sending ~{indexed_before_loss} "
             "documents; bring it back (`newsindex es start`) and run the same ingest again: document ids are "
             "stable, so nothing is duplicated") from exc
     client.indices.refresh(index=settings.alias)

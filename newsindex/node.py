@@ -154,11 +154,16 @@ def read_password(settings: Settings) -> str | None:
     return path.read_text().strip() if path.exists() else None
 
 
+# What the node's start scripts need from the caller's environment; nothing else (no NEWSINDEX_ES_PASSWORD,
+# no cloud credentials) reaches the node process.
+_NODE_ENV_KEYS = ("PATH", "LANG", "LC_ALL", "TZ", "TMPDIR")
+
+
 def _node_env(settings: Settings) -> dict:
-    env = dict(os.environ)
+    env = {key: os.environ[key] for key in _NODE_ENV_KEYS if key in os.environ}
+    env.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
     env.update(ES_JAVA_HOME=str(java_home(settings)), ES_PATH_CONF=str(settings.node_dir / "config"),
                ES_TMPDIR=str(settings.node_dir / "tmp"))
-    env.pop("JAVA_HOME", None)
     return env
 
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import tomllib
+
+from newsindex.errors import NewsindexError
+
+
+class SettingsError(NewsindexError):
+    """A setting with a value that cannot work."""
 
 ES_VERSION = "9.2.0"
 DEFAULT_PORT = 9200
@@ -71,6 +78,11 @@ class Settings:
         return self.es_url or f"http://127.0.0.1:{self.es_port}"
 
     @property
+    def display_url(self) -> str:
+        """The URL as printed: a password in it is never shown."""
+        return redact_url(self.url)
+
+    @property
     def write_alias(self) -> str:
         return f"{self.alias}-write"
 
@@ -81,6 +93,31 @@ class Settings:
     @property
     def dead_letter(self) -> Path:
         return self.home / "dead-letter.jsonl"
+
+
+def redact_url(url: str) -> str:
+    """``https://user:secret@host`` → ``https://user:***@host``."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def check_es_url(url: str | None) -> str | None:
+    """One clear line for a malformed NEWSINDEX_ES_URL, instead of a traceback later."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise SettingsError(f"NEWSINDEX_ES_URL {redact_url(url)!r} is not a valid URL ({exc}); "
+                            "use e.g. https://es.example.org:9200") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(f"NEWSINDEX_ES_URL {redact_url(url)!r} is not an http(s) URL with a host; "
+                            "use e.g. https://es.example.org:9200")
+    return url
 
 
 def load_settings(**overrides) -> Settings:
@@ -95,7 +132,7 @@ def load_settings(**overrides) -> Settings:
     settings = Settings(
         home=Path(pick("home", _default_home())),
         cache=Path(pick("cache", _default_cache())),
-        es_url=pick("es_url"),
+        es_url=check_es_url(pick("es_url")),
         es_user=pick("es_user", "elastic"),
         es_password=pick("es_password"),
         es_api_key=pick("es_api_key"),
