@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fixture_site import FixtureSite  # noqa: E402
 
 from newsindex import node  # noqa: E402
-from newsindex.settings import load_settings  # noqa: E402
+from pipelines.config import load_settings  # noqa: E402
 
 SETTINGS = {"AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "DOWNLOAD_DELAY": "0",
             "CONCURRENT_REQUESTS": "16", "LOG_LEVEL": "INFO", "ROBOTSTXT_OBEY": "True"}

@@ -32,7 +32,8 @@ def run_pipeline(pages: list[tuple[str, bytes]]) -> int:
     logging.disable(logging.WARNING)
     items = ({"source": f"page{i}.html", "url": url, "body": html, "content_type": "text/html"}
              for i, (url, html) in enumerate(pages))
-    return sum(1 for _ in run_batch(items, build_stages(store_path=":memory:"), lambda item, reason: None))
+    stages = build_stages({"NEWSINDEX_STORE_PATH": ":memory:"})
+    return sum(1 for _ in run_batch(items, stages, lambda item, reason: None))
 
 
 def timed(func, pages) -> float:

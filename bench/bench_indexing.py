@@ -17,9 +17,9 @@ import time
 from common import ROOT, connected, write_result
 from elasticsearch import helpers
 
-from newsindex.deadletter import DeadLetter
 from newsindex.ingest import Summary, documents
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
+from pipelines.deadletter import DeadLetter
 from pipelines.index import CHUNK_SIZE, bulk_index, to_action
 
 

@@ -22,9 +22,9 @@ from datetime import datetime, timedelta, timezone
 from common import connected, load_aeb, write_result
 from elasticsearch import helpers
 
-from newsindex.es import create_index
 from newsindex.search import SearchRequest, build_query
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
+from pipelines.elastic import create_index
 from pipelines.index import to_action
 
 LANGS = ["en", "ru", "de", "fr", "es", "it", "tr", "uk"]

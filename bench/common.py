@@ -46,7 +46,7 @@ def write_result(name: str, data: dict) -> Path:
 def connected(settings):
     """A client for the configured cluster (starting the local node if it is the one), set up."""
     from newsindex import node
-    from newsindex.es import connect, setup
+    from pipelines.elastic import connect, setup
 
     if settings.managed:
         node.start(settings)

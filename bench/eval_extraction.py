@@ -62,9 +62,11 @@ def predictions(truth: dict, pages: dict[str, bytes], jobs: int) -> dict[str, di
                 extracted.append(item)
             if done % 100 == 0:
                 print(f"  {done}/{len(work)} pages", file=sys.stderr, flush=True)
-    # The cross-document stages (near-duplicates, site boilerplate) and language, as ingest runs them;
-    # finalize is left out because it keeps only the indexed fields (and so drops "key").
-    stages = [s for s in build_stages(store_path=":memory:") if s.name not in ("decode", "extract", "finalize")]
+    # The cross-document stages (near-duplicates, site boilerplate) and language, as ingest runs them.
+    # Left out: identity (pages sharing a canonical URL are one document to the index, but each is scored
+    # here) and finalize (it keeps only the indexed fields, and so drops "key").
+    per_page = ("decode", "extract", "identity", "finalize")
+    stages = [s for s in build_stages({"NEWSINDEX_STORE_PATH": ":memory:"}) if s.name not in per_page]
     for doc in run_batch(extracted, stages, lambda item, reason: None):
         out["newsindex"][doc["key"]] = "\n".join(doc["paragraphs"])
     return out

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from scrapy import signals
 
-from newsindex.deadletter import DeadLetter
-from newsindex.settings import load_settings
+from pipelines.base import SkippedItem
+from pipelines.deadletter import DeadLetter
 
 
 class DeadLetterExtension:
@@ -14,13 +14,21 @@ class DeadLetterExtension:
 
     @classmethod
     def from_crawler(cls, crawler) -> DeadLetterExtension:
-        ext = cls(DeadLetter(load_settings().dead_letter), crawler.stats)
+        ext = cls(DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"]), crawler.stats)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         return ext
 
     def item_dropped(self, item, response, exception, spider) -> None:
+        """Every dropped item is counted once here: a skip (the same article twice) as skipped, anything
+        else (a stage failure, an unexpected exception) as failed and kept in the dead-letter file."""
+        reason = str(exception).split(": ", 1)[-1]
+        if isinstance(exception, SkippedItem):
+            self.stats.inc_value("newsindex/skipped")
+            spider.logger.info("%s: skipped: %s", item.get("url") or item.get("source"), reason)
+            return
         self.stats.inc_value("newsindex/failed")
-        self.dead.record_item(item, str(exception).split(": ", 1)[-1])
+        spider.logger.error("%s: %s", item.get("url") or item.get("source"), reason)
+        self.dead.record_item(item, reason)
 
 
 class SharedCrawlExtension:
@@ -42,13 +50,11 @@ class SharedCrawlExtension:
 
     @classmethod
     def from_crawler(cls, crawler):
-        import os
-
         from scrapy.exceptions import NotConfigured
 
-        if not os.environ.get("REDIS_URL"):
+        if not crawler.settings.get("REDIS_URL"):
             raise NotConfigured("no REDIS_URL")
-        ext = cls(crawler, os.environ["REDIS_URL"])
+        ext = cls(crawler, crawler.settings["REDIS_URL"])
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.fetching, signal=signals.request_reached_downloader)
         crawler.signals.connect(ext.idle, signal=signals.spider_idle)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from newsindex.deadletter import DeadLetter
-from newsindex.settings import load_settings
+from pipelines.deadletter import DeadLetter
 
 
 def report(spider, url: str, reason: str, kind: str) -> None:
     spider.logger.error("%s: %s", url, reason)
     spider.crawler.stats.inc_value("newsindex/failed")
     spider.crawler.stats.inc_value(f"newsindex/failed/{kind}")
-    DeadLetter(load_settings().dead_letter).record(url, reason, url=url, stage=f"crawl/{kind}")
+    DeadLetter(spider.crawler.settings["NEWSINDEX_DEAD_LETTER"]).record(url, reason, url=url, stage=f"crawl/{kind}")

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from scrapy import signals
 
-from newsindex.settings import load_settings
-
 
 class ConditionalGetMiddleware:
     """Remember ETag / Last-Modified per URL and ask with If-None-Match / If-Modified-Since,
@@ -23,7 +21,7 @@ class ConditionalGetMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        mw = cls(load_settings().home / "http-validators.sqlite")
+        mw = cls(Path(crawler.settings["NEWSINDEX_HOME"]) / "http-validators.sqlite")
         crawler.signals.connect(mw.close, signal=signals.spider_closed)
         return mw
 
@@ -66,7 +64,7 @@ class WarcArchiveMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        mw = cls(load_settings().home / "archive")
+        mw = cls(Path(crawler.settings["NEWSINDEX_HOME"]) / "archive")
         crawler.signals.connect(mw.open, signal=signals.spider_opened)
         crawler.signals.connect(mw.close, signal=signals.spider_closed)
         return mw

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 from crawler.sites import Site
+from pipelines.config import Settings
 
 STAT_KEYS = {
     "fetched": "downloader/response_count",
@@ -15,15 +14,18 @@ STAT_KEYS = {
 }
 
 
-def run_crawls(sites: list[Site]) -> dict[str, dict[str, int]]:
-    """Crawl the sites concurrently (one Scrapy process, one crawler each); stats per site."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+def run_crawls(sites: list[Site], settings: Settings) -> dict[str, dict[str, int]]:
+    """Crawl the sites concurrently (one Scrapy process, one crawler each) with the caller's resolved
+    settings; stats per site."""
     from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
+    from scrapy.settings import Settings as ScrapySettings
 
     from crawler.spiders.news import NewsSpider
 
-    process = CrawlerProcess(get_project_settings())
+    project = ScrapySettings()
+    project.setmodule("crawler.settings", priority="project")
+    project.set("NEWSINDEX", settings, priority="cmdline")
+    process = CrawlerProcess(project)
     crawlers = {}
     for site in sites:
         crawler = process.create_crawler(NewsSpider)
@@ -35,7 +37,7 @@ def run_crawls(sites: list[Site]) -> dict[str, dict[str, int]]:
 
 def summarise(stats: dict) -> dict[str, int]:
     summary = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
-    summary["failed"] += int(stats.get("item_dropped_count", 0))
+    summary["skipped"] = int(stats.get("newsindex/skipped", 0))
     summary["refused"] = sum(int(v) for k, v in stats.items()
                              if k.startswith(("robotstxt/forbidden", "offsite/filtered")))
     summary["retried"] = int(stats.get("retry/count", 0))

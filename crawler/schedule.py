@@ -8,7 +8,6 @@ line is printed and appended to ``<home>/schedule.log``.
 from __future__ import annotations
 
 import fcntl
-import os
 import subprocess
 import sys
 import time
@@ -70,8 +69,7 @@ class Scheduler:
                 self._write(f"{site.name}: skipped, another scheduler's run holds its lock")
                 continue
             process = subprocess.Popen([sys.executable, "-m", "newsindex.cli", "crawl", site.name],
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                                       env=os.environ.copy())
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
             self.running[site.name] = Run(site.name, process, lock, now)
             self._write(f"{site.name}: run started (pid {process.pid})")
         return due

@@ -1,7 +1,6 @@
 """Scrapy settings: every source goes through the same ITEM_PIPELINES as the CLI's stages."""
 
-import os
-from datetime import datetime, timezone
+from pipelines.runner import item_pipelines
 
 BOT_NAME = "newsindex"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -23,15 +22,8 @@ REDIRECT_MAX_TIMES = 5
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
-ITEM_PIPELINES = {
-    "pipelines.decode.DecodeStage": 100,
-    "pipelines.extract.ExtractStage": 200,
-    "pipelines.dedupe.NearDuplicateStage": 300,
-    "pipelines.dedupe.SiteBoilerplateStage": 400,
-    "pipelines.language.LanguageStage": 500,
-    "pipelines.finalize.FinalizeStage": 600,
-    "pipelines.index.ElasticsearchPipeline": 900,
-}
+# The stage order of pipelines.runner.STAGES, the indexer last: the same list `newsindex ingest` runs.
+ITEM_PIPELINES = item_pipelines()
 EXTENSIONS = {"crawler.extensions.DeadLetterExtension": 500,
               "crawler.extensions.SharedCrawlExtension": 510}  # active only with REDIS_URL
 DOWNLOADER_MIDDLEWARES = {
@@ -40,21 +32,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.WarcArchiveMiddleware": 950,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
 }
-
-# Cross-document dedupe state, shared with `newsindex ingest` (see newsindex.settings).
-NEWSINDEX_SITE_REPEAT_THRESHOLD = 3
-NEWSINDEX_BULK_SIZE = 500
-
-# Scale-out: with REDIS_URL, crawler processes (on any machine) share one request queue and one
-# dupefilter per site and run, so together they fetch each URL once; the dedupe stores move to
-# Redis too (pipelines.dedupe). Processes of one distributed run share NEWSINDEX_CRAWL_RUN
-# (default: the current UTC hour), so the next scheduled run starts with a fresh seen-set.
-if os.environ.get("REDIS_URL"):
-    REDIS_URL = os.environ["REDIS_URL"]
-    _RUN = os.environ.get("NEWSINDEX_CRAWL_RUN") or datetime.now(timezone.utc).strftime("%Y%m%d%H")
-    SCHEDULER = "scrapy_redis.scheduler.Scheduler"
-    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
-    SCHEDULER_QUEUE_KEY = f"%(spider)s:{_RUN}:requests"
-    SCHEDULER_DUPEFILTER_KEY = f"%(spider)s:{_RUN}:dupefilter"
-    SCHEDULER_PERSIST = True  # a process that finishes first must not wipe the others' shared state
-    SCHEDULER_IDLE_BEFORE_CLOSE = 1
+# newsindex's resolved settings (NEWSINDEX_*, REDIS_URL and the scale-out scheduler) reach every
+# component through crawler.settings: see crawler/config.py.
+ADDONS = {"crawler.config.NewsindexAddon": 0}

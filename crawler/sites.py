@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from newsindex.errors import NewsindexError
+from pipelines.errors import NewsindexError
 
 
 @dataclass
@@ -26,13 +26,34 @@ class Site:
     schedule: str | None = None
     settings: dict = field(default_factory=dict)
 
+    def is_article_url(self, url: str) -> bool:
+        """The site's allow/deny rules: the crawl fetches only such URLs as articles, and an archive ingest
+        keeps only their records (section pages, robots.txt and sitemaps in the archive are not articles)."""
+        if any(re.search(rule, url) for rule in self.deny):
+            return False
+        return not self.allow or any(re.search(rule, url) for rule in self.allow)
 
-def sources_path() -> Path:
-    return Path(os.environ.get("NEWSINDEX_SOURCES", "sources.yaml"))
+    def owns(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        return any(host == d or host.endswith("." + d) for d in (d.lower().removeprefix("www.") for d in self.domains))
 
 
-def load_sites(path: Path | None = None) -> dict[str, Site]:
-    path = path or sources_path()
+def article_url_filter(sites: dict[str, Site]):
+    """For archive records: why a URL is not an article by its site's rules (or robots.txt), else None."""
+
+    def reason(url: str) -> str | None:
+        if urlsplit(url).path.endswith("/robots.txt"):
+            return "robots.txt"
+        for site in sites.values():
+            if site.owns(url) and not site.is_article_url(url):
+                return f"not an article URL by the allow/deny rules of site {site.name!r}"
+        return None
+
+    return reason
+
+
+def load_sites(path: Path | str) -> dict[str, Site]:
+    path = Path(path)
     if not path.is_file():
         raise NewsindexError(f"no sources file at {path}: create one (see sources.yaml in the repository) "
                              "or set NEWSINDEX_SOURCES")

@@ -13,7 +13,7 @@ import gzip
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,6 +32,7 @@ class ReadFailure:
 class Skipped:
     source: str
     reason: str
+    kind: str = "non-article files"  # how the run's account names this kind of skip
 
 
 def display_name(path: str | os.PathLike) -> str:
@@ -75,12 +76,12 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ReadFailu
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
             if key in seen:
-                yield Skipped(display_name(path), "symlink loop: folder already visited")
+                yield Skipped(display_name(path), "symlink loop: folder already visited", "symlink loops")
                 continue
             seen.add(key)
             yield from _walk(path, seen)
         elif not stat.S_ISREG(info.st_mode):
-            yield Skipped(display_name(path), f"{_kind_of(info.st_mode)}, not a file")
+            yield Skipped(display_name(path), f"{_kind_of(info.st_mode)}, not a file", "special files")
         elif is_article_file(path):
             yield path
         else:
@@ -105,7 +106,7 @@ def expand_paths(paths: Iterable[str | bytes | Path]) -> Iterator[Path | ReadFai
         elif stat.S_ISREG(info.st_mode):
             yield path
         else:
-            yield Skipped(display_name(path), f"{_kind_of(info.st_mode)}, not a file")
+            yield Skipped(display_name(path), f"{_kind_of(info.st_mode)}, not a file", "special files")
 
 
 def read_file(path: Path) -> bytes:
@@ -129,12 +130,14 @@ def _article_headers(record, parser):
     return headers
 
 
-def iter_warc_items(path: Path) -> Iterator[dict | ReadFailure | Skipped]:
+def iter_warc_items(path: Path, not_article: Callable[[str], str | None] | None = None,
+                    ) -> Iterator[dict | ReadFailure | Skipped]:
     """HTML/text responses of a WARC file (ours or Common Crawl's), as raw items.
 
     Each record stands alone: one without a target URI, or with broken HTTP headers, is reported and the
     reader goes on; an archive that breaks off (truncated, garbled) is reported after the records read
-    before the break.
+    before the break. ``not_article(url)`` says why a record is not an article (a section page by its site's
+    allow/deny rules, robots.txt); such records are skipped, and counted.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.recordloader import ArcWarcRecordLoader
@@ -159,6 +162,9 @@ def iter_warc_items(path: Path) -> Iterator[dict | ReadFailure | Skipped]:
                 if record.http_headers is None:
                     continue
                 responses += 1
+                if not_article and (why := not_article(url)):
+                    yield Skipped(f"{name} {url}", why, "non-article URLs")
+                    continue
                 body = record.content_stream().read(MAX_READ_BYTES + 1)
                 if len(body) <= MAX_READ_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
                     yield ReadFailure(name, f"WARC record {number} ({url}) is cut short: the archive is truncated")
@@ -172,16 +178,17 @@ def iter_warc_items(path: Path) -> Iterator[dict | ReadFailure | Skipped]:
         yield ReadFailure(name, f"unreadable WARC{where}: {type(exc).__name__}: {detail}")
         return
     if responses == 0:
-        yield Skipped(name, "WARC with no HTML or text responses")
+        yield Skipped(name, "WARC with no HTML or text responses", "WARCs without articles")
 
 
-def iter_file_items(paths: Iterable[str | Path]) -> Iterator[dict | ReadFailure | Skipped]:
+def iter_file_items(paths: Iterable[str | Path], not_article: Callable[[str], str | None] | None = None,
+                    ) -> Iterator[dict | ReadFailure | Skipped]:
     for entry in expand_paths(paths):
         if not isinstance(entry, Path):
             yield entry
             continue
         if is_warc(entry):
-            yield from iter_warc_items(entry)
+            yield from iter_warc_items(entry, not_article)
             continue
         try:
             body = read_file(entry)

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from newsindex.errors import NewsindexError
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
+from pipelines.errors import NewsindexError
 
 DEFAULT_SEEDS = "seeds"
 
@@ -37,7 +37,7 @@ def _require_managed_or_url(settings) -> None:
 
 
 def _cmd_setup(args, settings) -> int:
-    from newsindex.es import connect, setup
+    from pipelines.elastic import connect, setup
 
     _require_managed_or_url(settings)
     index = setup(connect(settings), settings)
@@ -63,26 +63,31 @@ def _cmd_ingest(args, settings) -> int:
     _require_managed_or_url(settings)
     summary = ingest(settings, _input_paths(args))
     print(summary.line())
-    if summary.read == 0 and summary.failed:
+    if not summary.adds_up():
+        print("newsindex: warning: the account does not add up; please report this with the command you ran",
+              file=sys.stderr)
+    if summary.read == summary.failed and summary.failed:
         return 2
     return 1 if summary.failed else 0
 
 
 def _cmd_extract(args, settings) -> int:
-    from newsindex.deadletter import DeadLetter
     from newsindex.ingest import Summary, documents, explain
+    from pipelines.deadletter import DeadLetter
 
-    summary = Summary(dead_letter=settings.dead_letter)
-    for doc in documents(settings, _input_paths(args), DeadLetter(settings.dead_letter), summary):
-        summary.indexed += 1
+    # A preview: the dedupe store and the dead-letter file are written only with --store.
+    dead = DeadLetter(settings.dead_letter) if args.store else None
+    summary = Summary(dead_letter=settings.dead_letter if args.store else None)
+    for doc in documents(settings, _input_paths(args), dead, summary, preview=not args.store):
+        summary.extracted += 1
         print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
     print(summary.line(done="extracted"), file=sys.stderr)
     return 1 if summary.failed else 0
 
 
 def _cmd_search(args, settings) -> int:
-    from newsindex.es import connect
     from newsindex.search import SearchRequest, render_text, search
+    from pipelines.elastic import connect
 
     _require_managed_or_url(settings)
     facets = [f.strip() for f in args.facets.split(",") if f.strip()] if args.facets is not None else None
@@ -95,8 +100,8 @@ def _cmd_search(args, settings) -> int:
 
 
 def _cmd_reindex(args, settings) -> int:
-    from newsindex.es import connect, setup
     from newsindex.reindex import reindex
+    from pipelines.elastic import connect, setup
 
     _require_managed_or_url(settings)
     client = connect(settings)
@@ -107,11 +112,9 @@ def _cmd_reindex(args, settings) -> int:
 
 
 def _cmd_kibana(args, settings) -> int:
-    import os
-
     from newsindex.kibana import import_saved_objects
 
-    url = args.url or os.environ.get("NEWSINDEX_KIBANA_URL") or "http://127.0.0.1:5601"
+    url = args.url or settings.kibana_url
     result = import_saved_objects(settings, url)
     print(f"imported {result['successCount']} saved objects into Kibana at {url}: data view 'articles', "
           "saved search 'newsindex: latest articles', dashboard 'newsindex overview'")
@@ -123,16 +126,16 @@ def _cmd_crawl(args, settings) -> int:
     from crawler.sites import load_sites
 
     _require_managed_or_url(settings)
-    sites = load_sites()
+    sites = load_sites(settings.sources)
     if args.all:
         chosen = list(sites.values())
     else:
         unknown = [name for name in args.sites if name not in sites]
         if unknown or not args.sites:
-            raise NewsindexError(f"unknown site {unknown[0]!r}; " if unknown else "name a site or use --all; "
-                                 f"the sources file declares: {', '.join(sites) or 'none'}")
+            first = f"unknown site {unknown[0]!r}" if unknown else "name a site or use --all"
+            raise NewsindexError(f"{first}; {settings.sources} declares: {', '.join(sites) or 'no sites'}")
         chosen = [sites[name] for name in args.sites]
-    results = run_crawls(chosen)
+    results = run_crawls(chosen, settings)
     for name, summary in results.items():
         print(describe(name, summary))
     return 1 if any(s["failed"] for s in results.values()) else 0
@@ -144,7 +147,8 @@ def _cmd_schedule(args, settings) -> int:
 
     _require_managed_or_url(settings)
     try:
-        run_schedule(list(load_sites().values()), settings.home, max_runs=args.max_runs, immediately=args.now)
+        run_schedule(list(load_sites(settings.sources).values()), settings.home, max_runs=args.max_runs,
+                     immediately=args.now)
     except ValueError as exc:
         raise NewsindexError(f"{exc}: add `schedule: \"*/30 * * * *\"` to a site") from exc
     return 0
@@ -168,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print the documents the indexer would send, one JSON per line")
     extract.add_argument("paths", nargs="*")
     extract.add_argument("--explain", action="store_true", help="readable kept/removed view per document")
+    extract.add_argument("--store", action="store_true",
+                         help="remember paragraphs and signatures in the dedupe store and keep failures in the "
+                              "dead-letter file, as ingest does (default: a preview that writes nothing)")
     extract.set_defaults(func=_cmd_extract)
 
     crawl = sub.add_parser("crawl", help="crawl sites declared in the sources file (sources.yaml)")

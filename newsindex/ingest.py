@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,97 +11,137 @@ from pathlib import Path
 from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch import ConnectionTimeout
 
-from crawler.sources import ReadFailure, Skipped, expand_paths, is_warc, iter_file_items
-from newsindex.deadletter import DeadLetter, read_entries
-from newsindex.errors import NewsindexError
+from crawler.sources import ReadFailure, Skipped, iter_file_items
 from newsindex.progress import progress_bar
-from newsindex.settings import Settings
+from pipelines.config import Settings
+from pipelines.deadletter import DeadLetter, read_entries
+from pipelines.errors import NewsindexError
+from pipelines.identity import IdentityStage
 from pipelines.index import IndexStats
 from pipelines.runner import build_stages, run_batch
 
 
 @dataclass
 class Summary:
+    """The account of one run: read = indexed + unchanged + failed + skipped, every skip by kind."""
+
     read: int = 0
-    indexed: int = 0
     failed: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    extracted: int = 0
     dead_letter: Path | None = None
     index_stats: IndexStats | None = None
+    collisions: list[str] = field(default_factory=list)
+
+    @property
+    def indexed(self) -> int:
+        return self.index_stats.indexed if self.index_stats else 0
+
+    @property
+    def unchanged(self) -> int:
+        return self.index_stats.unchanged if self.index_stats else 0
+
+    def skip(self, kind: str) -> None:
+        self.skipped[kind] += 1
 
     def line(self, done: str = "indexed") -> str:
-        text = f"read {self.read}, {done} {self.indexed}"
+        done_count = self.indexed if self.index_stats else self.extracted
+        text = f"read {self.read}: {done} {done_count}"
         if self.index_stats:
-            stats = self.index_stats
-            text += f" ({stats.new} new, {stats.changed} changed), unchanged {stats.unchanged}"
-        text += f", failed {self.failed}"
+            text += f" ({self.index_stats.new} new, {self.index_stats.changed} changed), unchanged {self.unchanged}"
+        text += f", failed {self.failed}, skipped {sum(self.skipped.values())}"
         if self.skipped:
-            text += f", skipped {len(self.skipped)} non-article files"
+            text += " (" + ", ".join(f"{count} {kind}" for kind, count in self.skipped.most_common()) + ")"
+        if self.collisions:
+            text += f"; {len(self.collisions)} canonical collisions kept under their own URLs"
         if self.failed and self.dead_letter:
             text += f" — failures kept in {self.dead_letter}; rerun them with: newsindex ingest --replay " \
                     f"{self.dead_letter}"
         return text
+
+    def adds_up(self) -> bool:
+        done = self.indexed + self.unchanged if self.index_stats else self.extracted
+        return self.read == done + self.failed + sum(self.skipped.values())
 
 
 def replay_sources(path: Path) -> list[str]:
     """The file inputs of a dead-letter file, which is moved aside so the run starts a fresh one.
 
     Crawl failures (URLs) are not files: they are written back to the fresh dead-letter file, and
-    fetched again by the next crawl of their site.
+    fetched again by the next crawl of their site. A line that is not an entry is skipped with a warning.
     """
     if not path.is_file():
         raise NewsindexError(f"dead-letter file {path} does not exist")
-    try:
-        entries = read_entries(path)
-    except ValueError as exc:
-        raise NewsindexError(str(exc)) from exc
+    entries, warnings = read_entries(path)
+    for warning in warnings:
+        print(f"newsindex: {warning}", file=sys.stderr)
     path.rename(path.with_name(path.name + ".replayed"))
-    urls = [e for e in entries if str(e.get("source", "")).startswith(("http://", "https://"))]
+    urls = [e for e in entries if str(e["source"]).startswith(("http://", "https://"))]
     if urls:
         dead = DeadLetter(path)
         for entry in urls:
             dead.record(entry["source"], entry.get("reason", ""), entry.get("url"), entry.get("stage"))
         print(f"newsindex: {len(urls)} crawl failures (URLs) stay in {path}: the next `newsindex crawl` of "
               "their site fetches them again", file=sys.stderr)
-    return list(dict.fromkeys(e["source"] for e in entries if e.get("source") and e not in urls))
+    return list(dict.fromkeys(e.get("path") or e["source"] for e in entries if e not in urls))
 
 
-def documents(settings: Settings, paths: list[str], dead: DeadLetter, summary: Summary) -> Iterator[dict]:
-    """Run files through every stage; failures are counted, reported and dead-lettered."""
-    entries = list(expand_paths(paths))
-    files = [e for e in entries if isinstance(e, Path)]
-    summary.skipped = [e.source for e in entries if isinstance(e, Skipped)]
+def _archive_filter(settings: Settings):
+    """Archive records keep to their site's allow/deny rules when the sources file declares the site."""
+    if not settings.sources.is_file():
+        return None
+    from crawler.sites import article_url_filter, load_sites
+
+    try:
+        return article_url_filter(load_sites(settings.sources))
+    except NewsindexError as exc:
+        print(f"newsindex: warning: {exc}; archive records are not filtered by site rules", file=sys.stderr)
+        return None
+
+
+def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, summary: Summary,
+              preview: bool = False) -> Iterator[dict]:
+    """Run inputs through every stage; each is counted once in ``summary`` — read, then failed (reported
+    and dead-lettered), skipped (with its kind) or yielded as a document. ``preview`` (``extract``
+    without ``--store``) uses a throw-away dedupe store and writes no dead-letter file."""
 
     def on_failure(item: dict, reason: str) -> None:
         summary.failed += 1
         source = item.get("source") or item.get("url") or "?"
         print(f"newsindex: {source}: {reason}", file=sys.stderr)
-        dead.record_item(item, reason)
+        if dead is not None:
+            dead.record_item(item, reason)
+
+    def on_skip(item: dict, reason: str) -> None:
+        summary.skip("duplicates (the same article again)")
+        print(f"newsindex: {item.get('source') or item.get('url')}: skipped, {reason}", file=sys.stderr)
 
     def items() -> Iterator[dict]:
-        for missing in (e for e in entries if isinstance(e, ReadFailure)):
-            on_failure({"source": missing.source}, f"read: {missing.reason}")
-        for entry in iter_file_items(files):
+        for entry in iter_file_items(paths, _archive_filter(settings)):
+            summary.read += 1
             if isinstance(entry, ReadFailure):
                 on_failure({"source": entry.source}, f"read: {entry.reason}")
-                continue
-            summary.read += 1
-            yield entry
+            elif isinstance(entry, Skipped):
+                summary.skip(entry.kind)
+            else:
+                yield entry
 
-    # The store of these settings (whose home may be overridden in code); with REDIS_URL and no explicit
-    # path, None lets the stages use Redis (pipelines.dedupe).
-    store = settings.store_path or (None if os.environ.get("REDIS_URL") else settings.paragraph_store)
-    stages = build_stages(store, settings.site_repeat_threshold)
+    component_settings = settings.component_settings()
+    if preview:
+        component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
+    stages = build_stages(component_settings)
     try:
-        total = None if any(is_warc(f) for f in files) else len(files)  # a WARC holds many documents
-        yield from run_batch(items(), stages, on_failure, progress=progress_bar(total, "extracting"))
+        yield from run_batch(items(), stages, on_failure, progress=progress_bar(None, "extracting"),
+                             on_skip=on_skip)
     finally:
         for stage in stages:
+            if isinstance(stage, IdentityStage):
+                summary.collisions.extend(stage.collisions)
             stage.close()
 
 
 def ingest(settings: Settings, paths: list[str]) -> Summary:
-    from newsindex.es import connect, history_index, setup
+    from pipelines.elastic import connect, setup
     from pipelines.index import bulk_index
 
     client = connect(settings)
@@ -125,13 +165,15 @@ def ingest(settings: Settings, paths: list[str]) -> Summary:
 
     try:
         summary.index_stats = bulk_index(client, index, counted(docs), on_index_failure, settings.bulk_size,
-                                         lookup=settings.alias, history=history_index(settings))
-        summary.indexed = summary.index_stats.indexed
+                                         lookup=settings.alias, history=settings.history_alias,
+                                         chunk_bytes=settings.bulk_bytes)
     except (ESConnectionError, ConnectionTimeout) as exc:
         raise NewsindexError(
             f"lost the connection to Elasticsearch at {settings.display_url} after sending ~{indexed_before_loss} "
             "documents; bring it back (`newsindex es start`) and run the same ingest again: document ids are "
             "stable, so nothing is duplicated") from exc
+    if summary.index_stats.duplicate:
+        summary.skipped["duplicates (the same article again)"] += summary.index_stats.duplicate
     client.indices.refresh(index=settings.alias)
     return summary
 

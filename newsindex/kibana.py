@@ -9,9 +9,9 @@ import uuid
 from base64 import b64encode
 from importlib import resources
 
-from newsindex import node
-from newsindex.errors import NewsindexError
-from newsindex.settings import Settings
+from pipelines.config import Settings
+from pipelines.elastic import read_password
+from pipelines.errors import NewsindexError
 
 
 def saved_objects() -> bytes:
@@ -34,7 +34,7 @@ def import_saved_objects(settings: Settings, kibana_url: str) -> dict:
     if settings.es_api_key:
         req.add_header("Authorization", f"ApiKey {settings.es_api_key}")
     else:
-        password = settings.es_password or (node.read_password(settings) if settings.managed else "") or ""
+        password = settings.es_password or (read_password(settings) if settings.managed else "") or ""
         token = b64encode(f"{settings.es_user}:{password}".encode()).decode()
         req.add_header("Authorization", f"Basic {token}")
     try:

@@ -22,8 +22,9 @@ from base64 import b64encode
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsindex.errors import NewsindexError
-from newsindex.settings import ES_VERSION, Settings
+from pipelines.config import ES_VERSION, Settings
+from pipelines.elastic import read_password
+from pipelines.errors import NewsindexError
 
 ES_USER = "newsindex-es"
 ARTIFACT = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{ES_VERSION}:zip"
@@ -145,15 +146,6 @@ def _as_service_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", ES_USER, "--", *cmd] if os.geteuid() == 0 else cmd
 
 
-def password_file(settings: Settings) -> Path:
-    return settings.node_dir / "elastic-password"
-
-
-def read_password(settings: Settings) -> str | None:
-    path = password_file(settings)
-    return path.read_text().strip() if path.exists() else None
-
-
 # What the node's start scripts need from the caller's environment; nothing else (no NEWSINDEX_ES_PASSWORD,
 # no cloud credentials) reaches the node process.
 _NODE_ENV_KEYS = ("PATH", "LANG", "LC_ALL", "TZ", "TMPDIR")
@@ -187,7 +179,7 @@ def configure_node(settings: Settings, dist: Path) -> None:
         (node / sub).mkdir(exist_ok=True)
     if user:
         for path in [node, *node.rglob("*")]:
-            if path != password_file(settings):
+            if path != settings.password_file:
                 os.chown(path, user.pw_uid, user.pw_gid)
     if read_password(settings) is None:
         _create_keystore(settings, dist)
@@ -223,7 +215,7 @@ def _create_keystore(settings: Settings, dist: Path) -> None:
         _run_checked(_as_service_user([tool, "create"]), env, "create the keystore")
     _run_checked(_as_service_user([tool, "add", "-x", "-f", "bootstrap.password"]), env,
                  "store the bootstrap password", stdin=password)
-    path = password_file(settings)
+    path = settings.password_file
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write(password + "\n")
@@ -302,7 +294,7 @@ def start(settings: Settings, timeout: float = 180.0, log=print) -> NodeStatus:
                 if exc.code == 401:
                     raise NewsindexError(
                         f"the node at {settings.url} rejected the stored password "
-                        f"({password_file(settings)}); stop it and remove {settings.node_dir} "
+                        f"({settings.password_file}); stop it and remove {settings.node_dir} "
                         "to provision afresh") from exc
             except (OSError, ValueError):
                 pass

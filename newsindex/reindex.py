@@ -17,11 +17,11 @@ from pathlib import Path
 from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch import ConnectionError as ESConnectionError
 
-from newsindex.deadletter import DeadLetter
-from newsindex.errors import NewsindexError
-from newsindex.es import create_index, history_index, write_index
 from newsindex.progress import progress_bar
-from newsindex.settings import Settings
+from pipelines.config import Settings
+from pipelines.deadletter import DeadLetter
+from pipelines.elastic import create_index, write_index
+from pipelines.errors import NewsindexError
 from pipelines.index import bulk_index
 
 
@@ -81,7 +81,7 @@ def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
 
             # Versions carry on from the old index; text that today's extraction changes goes to history.
             docs = documents(settings, _source_paths(client, old), dead, Summary())
-            stats = bulk_index(client, new, docs, on_failure, lookup=old, history=history_index(settings),
+            stats = bulk_index(client, new, docs, on_failure, lookup=old, history=settings.history_alias,
                                skip_unchanged=False)
             copied = stats.indexed + stats.unchanged
         client.indices.refresh(index=new)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
-from newsindex.errors import NewsindexError
+from pipelines.errors import NewsindexError
 
 FACETS = {
     "site": {"terms": {"field": "site", "size": 10, "missing": "(unknown)"}},

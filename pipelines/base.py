@@ -9,6 +9,7 @@ calling ``prepare(batch)`` first on the stages that need to see the whole batch.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -36,13 +37,18 @@ class Stage:
     setting_names: dict[str, str] = {}
 
     @classmethod
-    def from_crawler(cls, crawler) -> Stage:
+    def from_settings(cls, settings: Mapping[str, Any]) -> Stage:
+        """Build from resolved component settings (``Settings.component_settings()`` or Scrapy's)."""
         kwargs = {}
         for kwarg, setting in cls.setting_names.items():
-            value = crawler.settings.get(setting)
+            value = settings.get(setting)
             if value is not None:
                 kwargs[kwarg] = value
         return cls(**kwargs)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> Stage:
+        return cls.from_settings(crawler.settings)
 
     def prepare(self, batch: list[Item]) -> None:
         """Called once with the whole batch before ``process`` (CLI batches only)."""
@@ -63,10 +69,10 @@ class Stage:
 _POOL: Executor | None = None
 
 
-def worker_pool() -> Executor | None:
-    """Processes for the CPU-bound stages under Scrapy (NEWSINDEX_WORKERS, default: one per core; 0 = inline)."""
+def worker_pool(workers: int) -> Executor | None:
+    """Processes for the CPU-bound stages under Scrapy (NEWSINDEX_WORKERS: one per core; 0 = inline), shared
+    by every stage and crawler of the process."""
     global _POOL
-    workers = int(os.environ.get("NEWSINDEX_WORKERS", os.cpu_count() or 1))
     if workers < 1:
         return None
     if _POOL is None:
@@ -80,10 +86,18 @@ class CpuStage(Stage):
     """A CPU-bound stage (decode, extract, language). Under Scrapy it runs in a worker process so the
     reactor keeps downloading meanwhile; the CLI batch runner calls ``process`` directly."""
 
+    workers = 0  # set from NEWSINDEX_WORKERS by from_crawler; the CLI runs stages inline
+
+    @classmethod
+    def from_crawler(cls, crawler) -> Stage:
+        stage = cls.from_settings(crawler.settings)
+        stage.workers = crawler.settings.getint("NEWSINDEX_WORKERS", os.cpu_count() or 1)
+        return stage
+
     async def process_item(self, item: Item, spider: Any = None) -> Item:
         import asyncio
 
-        pool = worker_pool()
+        pool = worker_pool(self.workers)
         if pool is None:
             return _as_scrapy(self.process, item)
         future = asyncio.wrap_future(pool.submit(_as_scrapy, self.process, item))

@@ -68,8 +68,8 @@ class DecodeStage(CpuStage):
     def process(self, item: Item) -> Item:
         body: bytes = item.pop("body", b"") or b""
         if len(body) > self.max_bytes:
-            raise StageError(f"too large: {len(body) / 1e6:.1f} MB over the {self.max_bytes / 1e6:.0f} MB limit "
-                             "(raise NEWSINDEX_MAX_BYTES to accept it)")
+            raise StageError(f"too large: {len(body) / 2**20:.1f} MiB, over the {self.max_bytes / 2**20:.1f} MiB "
+                             "limit (raise NEWSINDEX_MAX_BYTES to accept it)")
         if not body.strip():
             raise StageError("empty: no content to extract")
         if is_binary(body):

@@ -11,9 +11,11 @@ In-document duplicates are handled earlier, in ``pipelines.cleaning``.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
@@ -22,7 +24,23 @@ from pipelines.base import Item, Stage
 from pipelines.cleaning import normalise
 from pipelines.store import ParagraphStore, SignatureStore
 
-DEFAULT_STORE = os.environ.get("NEWSINDEX_STORE_PATH", "")  # read once: the Scrapy stages' default
+
+@dataclass(frozen=True)
+class DedupeConfig:
+    """Every knob of cross-document dedupe, in one place."""
+
+    num_perm: int = 128  # MinHash permutations
+    bands: int = 32  # LSH bands (num_perm / bands rows each)
+    shingle: int = 5  # words per shingle
+    near_dup_threshold: float = 0.8  # verified Jaccard for one cluster
+    site_repeat_threshold: int = 3  # distinct clusters of a site before a paragraph is boilerplate
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> DedupeConfig:
+        values = {"near_dup_threshold": settings.get("NEWSINDEX_NEAR_DUP_THRESHOLD"),
+                  "site_repeat_threshold": settings.get("NEWSINDEX_SITE_REPEAT_THRESHOLD")}
+        kinds = {"near_dup_threshold": float, "site_repeat_threshold": int}
+        return cls(**{k: kinds[k](v) for k, v in values.items() if v is not None})
 
 
 def paragraph_signature(paragraph: str) -> str:
@@ -52,47 +70,43 @@ def site_group(item: Item) -> str:
     return item.get("site") or "folder:" + Path(item.get("source", "")).parent.name
 
 
-def _store_path(path: str | Path | None) -> str:
-    """An explicit path (":memory:" included), else NEWSINDEX_STORE_PATH, else <home>/paragraphs.sqlite."""
-    if path or DEFAULT_STORE:
-        return str(path or DEFAULT_STORE)
-    from newsindex.settings import load_settings
-
-    return str(load_settings().paragraph_store)
-
-
-def _redis_url(path: str | Path | None) -> str | None:
-    """The scale-out path: with REDIS_URL set (and no explicit store), the stores live in Redis."""
-    url = os.environ.get("REDIS_URL")
-    return url if url and not (path or DEFAULT_STORE) else None
-
-
-def signature_store(path: str | Path | None):
-    if url := _redis_url(path):
+def signature_store(path: str | Path | None, redis_url: str | None = None):
+    """SQLite at ``path`` (":memory:" included), else Redis at ``redis_url`` (the scale-out path)."""
+    if path:
+        return SignatureStore(str(path))
+    if redis_url:
         from pipelines.redis_store import RedisSignatureStore
 
-        return RedisSignatureStore(url)
-    return SignatureStore(_store_path(path))
+        return RedisSignatureStore(redis_url)
+    raise ValueError("no dedupe store: give a store path or a Redis URL")
 
 
-def paragraph_store(path: str | Path | None):
-    if url := _redis_url(path):
+def paragraph_store(path: str | Path | None, redis_url: str | None = None):
+    if path:
+        return ParagraphStore(str(path))
+    if redis_url:
         from pipelines.redis_store import RedisParagraphStore
 
-        return RedisParagraphStore(url)
-    return ParagraphStore(_store_path(path))
+        return RedisParagraphStore(redis_url)
+    raise ValueError("no dedupe store: give a store path or a Redis URL")
 
 
-class NearDuplicateStage(Stage):
+class _DedupeStage(Stage):
+    """Both cross-document stages: one store location and one ``DedupeConfig`` from the settings."""
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Stage:
+        return cls(settings.get("NEWSINDEX_STORE_PATH"), DedupeConfig.from_settings(settings),
+                   redis_url=settings.get("REDIS_URL"))
+
+
+class NearDuplicateStage(_DedupeStage):
     name = "near-duplicates"
-    setting_names = {"store_path": "NEWSINDEX_STORE_PATH", "threshold": "NEWSINDEX_NEAR_DUP_THRESHOLD"}
 
-    def __init__(self, store_path: str | Path | None = None, threshold: float = 0.8,
-                 num_perm: int = 128, bands: int = 32):
-        self.store = signature_store(store_path)
-        self.threshold = float(threshold)
-        self.num_perm = num_perm
-        self.bands = bands
+    def __init__(self, store_path: str | Path | None, config: DedupeConfig = DedupeConfig(),
+                 redis_url: str | None = None):
+        self.store = signature_store(store_path, redis_url)
+        self.config = config
         self._assigned: dict[str, str] = {}
 
     def prepare(self, batch: list[Item]) -> None:
@@ -102,12 +116,12 @@ class NearDuplicateStage(Stage):
         self.store.commit()
 
     def _assign(self, item: Item, commit: bool = True) -> str:
-        signature = minhash_signature("\n".join(item["paragraphs"]), self.num_perm)
-        bands = band_keys(signature, self.bands)
+        signature = minhash_signature("\n".join(item["paragraphs"]), self.config.num_perm, self.config.shingle)
+        bands = band_keys(signature, self.config.bands)
         clusters = []
         for other in self.store.candidates(bands) - {item["id"]}:
             found = self.store.get(other)
-            if found and estimated_jaccard(signature, found[1]) >= self.threshold:
+            if found and estimated_jaccard(signature, found[1]) >= self.config.near_dup_threshold:
                 clusters.append(found[0])
         cluster = min(clusters) if clusters else item["id"]
         self.store.put(item["id"], cluster, signature, bands, commit)
@@ -121,13 +135,13 @@ class NearDuplicateStage(Stage):
         self.store.close()
 
 
-class SiteBoilerplateStage(Stage):
+class SiteBoilerplateStage(_DedupeStage):
     name = "site-boilerplate"
-    setting_names = {"store_path": "NEWSINDEX_STORE_PATH", "threshold": "NEWSINDEX_SITE_REPEAT_THRESHOLD"}
 
-    def __init__(self, store_path: str | Path | None = None, threshold: int = 3):
-        self.store = paragraph_store(store_path)
-        self.threshold = int(threshold)
+    def __init__(self, store_path: str | Path | None, config: DedupeConfig = DedupeConfig(),
+                 redis_url: str | None = None):
+        self.store = paragraph_store(store_path, redis_url)
+        self.threshold = config.site_repeat_threshold
         self._recorded: set[str] = set()
 
     def prepare(self, batch: list[Item]) -> None:

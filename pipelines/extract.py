@@ -4,17 +4,12 @@ go through the same paragraph cleaning (``pipelines.cleaning``)."""
 from __future__ import annotations
 
 import logging
-import os
 
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs
 from pipelines.identity import choose_url, document_id, host_of
 from pipelines.plaintext import parse_text_article
 
-# trafilatura's fallback extractors (readability, justext): on by default. Without them, pages whose
-# main pass returns the site menu lose the whole article (recall −4 points on cleaneval); they cost
-# ~30% more time. NEWSINDEX_TRAFILATURA_FALLBACK=0 turns them off.
-FALLBACK = os.environ.get("NEWSINDEX_TRAFILATURA_FALLBACK", "1") != "0"
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
@@ -25,10 +20,13 @@ def _split_authors(value: str | None) -> list[str]:
     return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
 
 
-def extract_html(html: str, url: str | None) -> Item:
+def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
+    """trafilatura's main text and metadata, then our cleaning. ``fallback``: trafilatura's fallback extractors
+    (readability, justext), on by default: without them, pages whose main pass returns the site menu lose
+    the whole article (recall −4 points on cleaneval); they cost ~30% more time."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, fast=not FALLBACK)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, fast=not fallback)
     if doc is None or not (doc.text or "").strip():
         raise StageError("no article: trafilatura found no main text")
     cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title)
@@ -59,10 +57,17 @@ class ExtractStage(CpuStage):
     """``raw`` → title, author, published, url, site, tags, paragraphs, removed, id."""
 
     name = "extract"
+    setting_names = {"fallback": "NEWSINDEX_TRAFILATURA_FALLBACK"}
+
+    def __init__(self, fallback: bool = True):
+        self.fallback = str(fallback).strip().lower() not in ("0", "false", "no", "off")
 
     def process(self, item: Item) -> Item:
         raw = item.pop("raw")
-        fields = extract_html(raw, item.get("url")) if item["kind"] == "html" else extract_text(raw)
+        if item["kind"] == "html":
+            fields = extract_html(raw, item.get("url"), self.fallback)
+        else:
+            fields = extract_text(raw)
         if not fields["paragraphs"]:
             raise StageError(f"no article text left after removing {len(fields['removed'])} boilerplate "
                              "paragraphs (run `newsindex extract --explain` on it to see why)")

@@ -79,7 +79,8 @@ def _content_key(item: Item) -> str:
 class IdentityStage(Stage):
     """Within one run: one document per id. A second input with the same id and the same text is a skip
     (the same article reached twice); with different text, the canonical was claimed wrongly, and the
-    second keeps its own URL (or file) as its id, with the collision reported."""
+    second keeps its own URL (or file) as its id, with the collision reported. The same URL fetched
+    again (two archives of one site) is a later version of one document, not a collision."""
 
     name = "identity"
 
@@ -90,9 +91,10 @@ class IdentityStage(Stage):
     def process(self, item: Item) -> Item:
         key = _content_key(item)
         claim = self.claims.get(item["id"])
-        if claim is not None:
-            if claim[0] == key:
-                raise Skip(f"same article as {claim[1]}")
+        fetched_again = claim is not None and claim[1] == (item.get("fetched_url") or item["source"])
+        if claim is not None and claim[0] == key:
+            raise Skip(f"same article as {claim[1]}")
+        if claim is not None and not fetched_again:
             own = canonical_url(item["fetched_url"]) if is_web_url(item.get("fetched_url")) else None
             own_id = document_id(own, item["source"])
             if own_id in self.claims or own_id == item["id"]:

@@ -31,6 +31,7 @@ class IndexStats:
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
+    duplicate: int = 0  # the same id twice in one request chunk: the last one is written
 
     @property
     def indexed(self) -> int:
@@ -40,6 +41,7 @@ class IndexStats:
     def add(self, other: IndexStats) -> None:
         self.new, self.changed = self.new + other.new, self.changed + other.changed
         self.unchanged, self.failed = self.unchanged + other.unchanged, self.failed + other.failed
+        self.duplicate += other.duplicate
 
 
 def to_action(doc: Item, index: str) -> dict:
@@ -59,8 +61,11 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
                        history: str | None, stats: IndexStats, pending: dict, size: int,
                        skip_unchanged: bool) -> Iterator[dict]:
     for chunk in _chunks(docs, size):
-        # One article reached through two URLs (canonical + tracking variant) counts once: the last wins.
-        chunk = list({doc["id"]: doc for doc in chunk}.values())
+        # One article reached twice in a chunk is written once (the last) and counted as a duplicate; the
+        # identity stage already skips these within a run, so this guards direct callers.
+        unique = list({doc["id"]: doc for doc in chunk}.values())
+        stats.duplicate += len(chunk) - len(unique)
+        chunk = unique
         existing = {}
         if lookup:
             found = client.mget(index=lookup, ids=[d["id"] for d in chunk], source_excludes=["text_*"])
@@ -188,24 +193,32 @@ class ElasticsearchPipeline(Stage):
     name = "index"
 
     def __init__(self, client: Elasticsearch, index: str, lookup: str, history: str,
-                 on_failure: Callable[[Item, str], None], chunk_size: int = CHUNK_SIZE, stats=None):
+                 on_failure: Callable[[Item, str], None], chunk_size: int = CHUNK_SIZE, stats=None,
+                 chunk_bytes: int = CHUNK_BYTES):
         self.client, self.index, self.lookup, self.history = client, index, lookup, history
-        self.on_failure, self.chunk_size, self.crawl_stats = on_failure, chunk_size, stats
+        self.chunk_size, self.chunk_bytes, self.crawl_stats = chunk_size, chunk_bytes, stats
+        self._on_failure = on_failure
         self.buffer: list[Item] = []
         self.stats = IndexStats()
 
     @classmethod
     def from_crawler(cls, crawler) -> ElasticsearchPipeline:
-        from newsindex.deadletter import DeadLetter
-        from newsindex.es import connect, history_index, setup
-        from newsindex.settings import load_settings
+        from pipelines.deadletter import DeadLetter
+        from pipelines.elastic import connect, setup
 
-        settings = load_settings()
+        settings = crawler.settings["NEWSINDEX"]
         client = connect(settings)
         setup(client, settings)
-        dead = DeadLetter(settings.dead_letter)
-        return cls(client, settings.write_alias, settings.alias, history_index(settings), dead.record_item,
-                   crawler.settings.getint("NEWSINDEX_BULK_SIZE", CHUNK_SIZE), crawler.stats)
+        dead = DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"])
+        return cls(client, settings.write_alias, settings.alias, settings.history_alias, dead.record_item,
+                   crawler.settings.getint("NEWSINDEX_BULK_SIZE", CHUNK_SIZE), crawler.stats,
+                   crawler.settings.getint("NEWSINDEX_BULK_BYTES", CHUNK_BYTES))
+
+    def on_failure(self, doc: Item, reason: str) -> None:
+        """An index rejection: counted in the crawl's stats and kept in the dead-letter file, once."""
+        if self.crawl_stats is not None:
+            self.crawl_stats.inc_value("newsindex/failed")
+        self._on_failure(doc, reason)
 
     def process(self, item: Item) -> Item:
         self.buffer.append(item)
@@ -217,7 +230,7 @@ class ElasticsearchPipeline(Stage):
         if not self.buffer:
             return
         batch = bulk_index(self.client, self.index, self.buffer, self.on_failure, self.chunk_size,
-                           lookup=self.lookup, history=self.history)
+                           lookup=self.lookup, history=self.history, chunk_bytes=self.chunk_bytes)
         self.buffer = []
         self.stats.add(batch)
         if self.crawl_stats is not None:

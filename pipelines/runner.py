@@ -7,8 +7,8 @@ counts see every document of the batch before any is filtered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from pipelines.base import Item, Skip, Stage, StageError
 from pipelines.decode import DecodeStage
@@ -22,12 +22,21 @@ OnFailure = Callable[[Item, str], None]
 
 
 
-def build_stages(store_path: str | Path | None = None, site_repeat_threshold: int = 3,
-                 max_bytes: int | None = None) -> list[Stage]:
-    """The stages in the order of ITEM_PIPELINES in crawler/settings.py."""
-    decode = DecodeStage(max_bytes) if max_bytes else DecodeStage()
-    return [decode, ExtractStage(), IdentityStage(), NearDuplicateStage(store_path),
-            SiteBoilerplateStage(store_path, site_repeat_threshold), LanguageStage(), FinalizeStage()]
+# The stage order, once: it builds the CLI runner (build_stages) and Scrapy's ITEM_PIPELINES.
+STAGES: list[type[Stage]] = [DecodeStage, ExtractStage, IdentityStage, NearDuplicateStage, SiteBoilerplateStage,
+                             LanguageStage, FinalizeStage]
+
+
+def build_stages(settings: Mapping[str, Any]) -> list[Stage]:
+    """The stages, each built from the component settings (``Settings.component_settings()``)."""
+    return [cls.from_settings(settings) for cls in STAGES]
+
+
+def item_pipelines() -> dict[str, int]:
+    """Scrapy's ITEM_PIPELINES: the same stages in the same order, then the Elasticsearch writer."""
+    pipelines = {f"{cls.__module__}.{cls.__qualname__}": 100 * (i + 1) for i, cls in enumerate(STAGES)}
+    pipelines["pipelines.index.ElasticsearchPipeline"] = 900
+    return pipelines
 
 
 def _needs_batch(stage: Stage) -> bool:

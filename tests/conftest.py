@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsindex import node
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -48,7 +48,7 @@ def es_env(es_settings, monkeypatch, tmp_path):
 
 @pytest.fixture
 def es_client(es_settings):
-    from newsindex.es import connect
+    from pipelines.elastic import connect
 
     return connect(es_settings)
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from newsindex.deadletter import DeadLetter, read_entries
 from newsindex.ingest import Summary, documents, replay_sources
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
+from pipelines.deadletter import DeadLetter, read_entries
 from pipelines.decode import decode_body
 
 SENTENCES = [
@@ -30,7 +30,7 @@ def run(tmp_path):
         dead = DeadLetter(tmp_path / "dead.jsonl")
         summary = Summary()
         docs = list(documents(settings, [str(p) for p in paths], dead, summary))
-        entries = read_entries(dead.path) if dead.path.exists() else []
+        entries = read_entries(dead.path)[0] if dead.path.exists() else []
         return docs, summary, {e["source"]: e["reason"] for e in entries}
     return _run
 
@@ -98,6 +98,6 @@ def test_replay_keeps_crawl_failures_for_the_next_crawl(tmp_path, capsys):
     dead.record("/data/page.html", "read: unreadable")
     dead.record("https://news.example/a", "HTTP 500", url="https://news.example/a", stage="crawl/fetch")
     assert replay_sources(tmp_path / "dead.jsonl") == ["/data/page.html"]
-    kept = read_entries(tmp_path / "dead.jsonl")
+    kept, _ = read_entries(tmp_path / "dead.jsonl")
     assert [(e["source"], e["reason"]) for e in kept] == [("https://news.example/a", "HTTP 500")]
     assert "next `newsindex crawl`" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from conftest import ROOT
 from fixture_site import FixtureSite
 
 from crawler.discovery import DiscoveryError, parse_feed, parse_sitemap
-from newsindex.deadletter import read_entries
+from pipelines.deadletter import read_entries
 
 BIN = os.path.dirname(sys.executable)
 
@@ -89,7 +89,7 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
         assert "failed 6," in first.stdout  # 404, 500, malformed feed, jpeg, redirect loop, timeout
         assert "'robotstxt/forbidden': 1" in first.stderr  # /private/admin, linked from every article
         assert "'offsite/filtered'" in first.stderr  # the localhost link, refused before any request
-        failures = {e["url"]: e["reason"] for e in read_entries(tmp_path / "home" / "dead-letter.jsonl")}
+        failures = {e["url"]: e["reason"] for e in read_entries(tmp_path / "home" / "dead-letter.jsonl")[0]}
         assert failures[site.url("/news/2024/01/missing")] == "HTTP 404"
         assert failures[site.url("/news/2024/01/broken")] == "HTTP 500"
         assert "malformed XML" in failures[site.url("/bad-feed.xml")]
@@ -115,12 +115,15 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
         assert "voted for a cut" not in old["text"]
         assert es_client.count(index=alias)["count"] == 7
 
-    # The archive re-extracts without the network, through the same pipeline, to the same ids.
-    replay = {**es_env, "NEWSINDEX_ALIAS": alias + "-warc", "NEWSINDEX_STORE_PATH": str(tmp_path / "warc.sqlite")}
+    # The archive re-extracts without the network, through the same pipeline, to the same ids; its section
+    # pages and robots.txt are not articles by the site's rules (the sources file declares the site).
+    replay = {**es_env, "NEWSINDEX_ALIAS": alias + "-warc", "NEWSINDEX_STORE_PATH": str(tmp_path / "warc.sqlite"),
+              "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml")}
     out = subprocess.run([os.path.join(BIN, "newsindex"), "extract", str(archives[0])], env={**os.environ, **replay},
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     extracted = {json.loads(line)["id"] for line in out.stdout.splitlines()}
     assert extracted == {d_id for d_id in (h["_id"] for h in es_client.search(index=alias, size=100)["hits"]["hits"])}
+    assert "non-article URLs" in out.stderr and "robots.txt" not in out.stdout
 
 
 @pytest.mark.es

@@ -50,7 +50,7 @@ def test_minhash_finds_near_duplicates_and_not_others():
 
 def test_site_boilerplate_batch_counts_apply_to_every_document(tmp_path):
     batch = [article(i, extra=[PROMO]) for i in range(3)] + [article(3)]
-    stage = SiteBoilerplateStage(tmp_path / "s.sqlite", threshold=3)
+    stage = SiteBoilerplateStage(tmp_path / "s.sqlite")
     done = list(run_batch(batch, [stage], on_failure=lambda item, reason: None))
     # The first document is filtered too: the batch's counts were taken before filtering.
     assert all(PROMO not in d["paragraphs"] for d in done)
@@ -60,16 +60,16 @@ def test_site_boilerplate_batch_counts_apply_to_every_document(tmp_path):
 
 def test_site_boilerplate_is_per_site(tmp_path):
     batch = [article(0, "a.com", [PROMO]), article(1, "b.com", [PROMO]), article(2, "c.com", [PROMO])]
-    done = list(run_batch(batch, [SiteBoilerplateStage(tmp_path / "s.sqlite", 3)], lambda i, r: None))
+    done = list(run_batch(batch, [SiteBoilerplateStage(tmp_path / "s.sqlite")], lambda i, r: None))
     assert all(PROMO in d["paragraphs"] for d in done)
 
 
 def test_site_boilerplate_is_remembered_across_runs(tmp_path):
     path = tmp_path / "s.sqlite"
-    first = SiteBoilerplateStage(path, threshold=3)
+    first = SiteBoilerplateStage(path)
     list(run_batch([article(i, extra=[PROMO]) for i in range(2)], [first], lambda i, r: None))
     first.close()
-    second = SiteBoilerplateStage(path, threshold=3)
+    second = SiteBoilerplateStage(path)
     [later] = list(run_batch([article(9, extra=[PROMO])], [second], lambda i, r: None))
     assert PROMO not in later["paragraphs"]
     assert ParagraphStore(path).counts("example.com", [paragraph_signature(PROMO)]) == {
@@ -80,7 +80,7 @@ def test_copies_of_one_story_do_not_count_as_boilerplate(tmp_path):
     """Syndicated copies share a cluster, so their paragraphs count once per site."""
     copies = [{"id": f"copy{i}", "source": f"/x/{i}", "site": "example.com", "paragraphs": list(WIRE),
                "removed": []} for i in range(4)]
-    stages = [NearDuplicateStage(tmp_path / "s.sqlite"), SiteBoilerplateStage(tmp_path / "s.sqlite", 3)]
+    stages = [NearDuplicateStage(tmp_path / "s.sqlite"), SiteBoilerplateStage(tmp_path / "s.sqlite")]
     done = list(run_batch(copies, stages, lambda i, r: None))
     assert {d["cluster_id"] for d in done} == {"copy0"}
     assert all(d["paragraphs"] == WIRE for d in done)
@@ -115,7 +115,7 @@ def test_signature_is_the_same_in_every_process():
 def test_streaming_stages_share_one_store_file(tmp_path):
     """As Scrapy runs them: item by item, no prepare, both stages on the same SQLite file."""
     path = tmp_path / "s.sqlite"
-    near, site = NearDuplicateStage(path), SiteBoilerplateStage(path, threshold=3)
+    near, site = NearDuplicateStage(path), SiteBoilerplateStage(path)
     done = [site.process(near.process(article(i, extra=[PROMO]))) for i in range(4)]
     assert [PROMO in d["paragraphs"] for d in done] == [True, True, False, False]
     assert len({d["cluster_id"] for d in done}) == 4

@@ -11,7 +11,7 @@ from conftest import ROOT, SEEDS
 
 from newsindex import node
 from newsindex.cli import main
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
 
 pytestmark = pytest.mark.es
 BIN = os.path.dirname(sys.executable)
@@ -32,13 +32,15 @@ def test_node_status_and_idempotent_start(es_settings):
     assert first.running and first.version == "9.2.0" and first.health in ("green", "yellow")
     again = node.start(es_settings)
     assert again.pid == first.pid
-    assert oct(node.password_file(es_settings).stat().st_mode & 0o777) == "0o600"
+    assert oct(es_settings.password_file.stat().st_mode & 0o777) == "0o600"
 
 
 def test_ingest_search_facets_reingest_filters(es_env, es_client, capsys):
     alias = es_env["NEWSINDEX_ALIAS"]
     assert main(["ingest", str(SEEDS)]) == 0
-    assert "read 5, indexed 5 (5 new, 0 changed), unchanged 0, failed 0" in capsys.readouterr().out
+    # seeds/README.md is read and skipped: the account adds up to every input.
+    assert ("read 6: indexed 5 (5 new, 0 changed), unchanged 0, failed 0, skipped 1 (1 non-article files)"
+            in capsys.readouterr().out)
     assert count(es_client, alias) == 5
 
     result = newsindex("search", "Nagorno-Karabakh", "--json", env=es_env)
@@ -117,7 +119,7 @@ def test_wrong_credentials_is_one_clear_line(es_env, es_settings):
 def test_missing_path_is_counted_and_the_run_goes_on(es_env, es_client, tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "nope.html"), str(SEEDS / "000_9b816a3f21cb8d63.txt")]) == 1
     out = capsys.readouterr()
-    assert "read 1, indexed 1 (1 new, 0 changed), unchanged 0, failed 1" in out.out
+    assert "read 2: indexed 1 (1 new, 0 changed), unchanged 0, failed 1, skipped 0" in out.out
     assert "nope.html: read: no such file" in out.err
     assert count(es_client, es_env["NEWSINDEX_ALIAS"]) == 1
     assert load_settings().dead_letter.exists()

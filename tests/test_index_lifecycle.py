@@ -15,10 +15,17 @@ from conftest import ROOT, SEEDS, write_articles
 
 from newsindex import node
 from newsindex.cli import main
-from newsindex.errors import NewsindexError
-from newsindex.es import has_language_analyzers, index_schema_version, schema_version, setup, write_index
 from newsindex.search import SearchRequest, search
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
+from pipelines.elastic import (
+    has_language_analyzers,
+    index_schema_version,
+    read_password,
+    schema_version,
+    setup,
+    write_index,
+)
+from pipelines.errors import NewsindexError
 
 pytestmark = pytest.mark.es
 BIN = os.path.dirname(sys.executable)
@@ -152,7 +159,7 @@ class KillOnBulk:
                 if from_client:
                     window = tail + data
                     with self.lock:
-                        self.bulks += window.count(b"POST /_bulk") - tail.count(b"POST /_bulk")
+                        self.bulks += window.count(b" /_bulk") - tail.count(b" /_bulk")
                         if self.bulks >= self.nth and not self.killed:
                             os.kill(int(self.pid_file.read_text()), signal.SIGKILL)
                             self.killed = True
@@ -178,7 +185,7 @@ def test_killed_node_then_rerun_equals_a_clean_run(es_settings, es_env, es_clien
     pid_file = es_settings.node_dir / "elasticsearch.pid"
     relay = KillOnBulk(es_settings.es_port, pid_file, nth=3)
     env = {**os.environ, **es_env, "NEWSINDEX_BULK_SIZE": "25", "NEWSINDEX_ES_URL": f"http://127.0.0.1:{relay.port}",
-           "NEWSINDEX_ES_PASSWORD": node.read_password(es_settings)}
+           "NEWSINDEX_ES_PASSWORD": read_password(es_settings)}
     try:
         out = subprocess.run([os.path.join(BIN, "newsindex"), "ingest", str(corpus)], env=env, cwd=ROOT,
                              capture_output=True, text=True, timeout=300)

@@ -7,9 +7,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from newsindex.es import load_config
 from newsindex.kibana import import_saved_objects, saved_objects
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
+from pipelines.elastic import load_config
 
 MAPPING = load_config("component_mappings.json")["template"]["mappings"]["properties"]
 AGG_TYPES = {"terms": {"keyword"}, "date_histogram": {"date"}}

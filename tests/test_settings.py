@@ -1,6 +1,6 @@
 """Settings resolve env > config file > default, so one CLI reaches any cluster."""
 
-from newsindex.settings import load_settings
+from pipelines.config import load_settings
 
 
 def test_defaults_point_at_the_managed_node(monkeypatch, tmp_path):

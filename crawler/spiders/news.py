@@ -7,7 +7,6 @@ fetches: it yields raw items, and ITEM_PIPELINES does the rest.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 
 import scrapy
@@ -15,6 +14,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from crawler.config import apply
 from crawler.discovery import DiscoveryError, in_window, parse_feed, parse_sitemap
 from crawler.failures import report
 from crawler.sites import Site, load_sites
@@ -26,22 +26,26 @@ class NewsSpider(scrapy.Spider):
     name = "news"
     custom_settings = {"DEPTH_LIMIT": 0}
 
-    def __init__(self, site: str | Site | None = None, *args, **kwargs):
+    def __init__(self, site: Site | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if site is None:
+        if not isinstance(site, Site):
             raise ValueError("name the site to crawl: scrapy crawl news -a site=NAME")
-        self.site = site if isinstance(site, Site) else load_sites()[site]
+        self.site = site
         self.name = f"news-{self.site.name}"  # per-site keys for the shared Redis queue and dupefilter
         self.allowed_domains = self.site.domains
-        self.article_rules = [re.compile(p) for p in self.site.allow]
-        self.deny_rules = [re.compile(p) for p in self.site.deny]
         # Domains are enforced by the OffsiteMiddleware (by hostname); LinkExtractor's allow_domains
         # compares host:port and would drop every link of a site served on a port.
         self.links = LinkExtractor(deny=self.site.deny)
 
     @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
+    def from_crawler(cls, crawler, *args, site: str | Site | None = None, **kwargs):
+        settings = apply(crawler.settings)  # before add-ons run: the sources file is one of the settings
+        if isinstance(site, str):
+            sites = load_sites(settings.sources)
+            if site not in sites:
+                raise ValueError(f"unknown site {site!r}; {settings.sources} declares: {', '.join(sites) or 'none'}")
+            site = sites[site]
+        spider = super().from_crawler(crawler, *args, site=site, **kwargs)
         # Per-site settings from the sources file (settings are frozen only after this).
         for key, value in spider.site.settings.items():
             crawler.settings.set(key, value, priority="spider")
@@ -59,9 +63,7 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"kind": kind, **meta})
 
     def is_article(self, url: str) -> bool:
-        if any(rule.search(url) for rule in self.deny_rules):
-            return False
-        return not self.article_rules or any(rule.search(url) for rule in self.article_rules)
+        return self.site.is_article_url(url)
 
     def parse_sitemap(self, response):
         try:

@@ -9,9 +9,8 @@ from importlib import resources
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch
 from elasticsearch import ConnectionError as ESConnectionError
 
-from newsindex import node
-from newsindex.errors import NewsindexError
-from newsindex.settings import Settings
+from pipelines.config import Settings
+from pipelines.errors import NewsindexError
 
 COMPONENTS = {"newsindex-settings": "component_settings.json", "newsindex-mappings": "component_mappings.json"}
 
@@ -28,13 +27,19 @@ def schema_version() -> int:
     return int(load_config("index_template.json")["_meta"]["schema_version"])
 
 
+def read_password(settings: Settings) -> str | None:
+    """The managed node's generated password, once ``newsindex es start`` has made it."""
+    path = settings.password_file
+    return path.read_text().strip() if path.exists() else None
+
+
 def connect(settings: Settings, check: bool = True) -> Elasticsearch:
     """A client for the configured cluster; with ``check``, fail early with a line that says what to do."""
     kwargs: dict = {"request_timeout": 60}
     if settings.es_api_key:
         kwargs["api_key"] = settings.es_api_key
     else:
-        password = settings.es_password or (node.read_password(settings) if settings.managed else None)
+        password = settings.es_password or (read_password(settings) if settings.managed else None)
         if password is None:
             raise NewsindexError(
                 "no Elasticsearch password: start the local node with `newsindex es start`, or set "
@@ -91,7 +96,7 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
         client.indices.put_index_template(name=template_name(settings), **template)
     except ApiError as exc:
         raise NewsindexError(f"could not install the index templates: {_reason(exc)}") from exc
-    history = history_index(settings)
+    history = settings.history_alias
     if not client.indices.exists(index=history):
         # Several crawler processes may set up at once: "already exists" means another one won.
         client.options(ignore_status=400).indices.create(
@@ -108,11 +113,6 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
         if current := write_index(client, settings):  # another process created it meanwhile
             return current
         raise
-
-
-def history_index(settings: Settings) -> str:
-    """Previous versions of changed articles, id ``<id>@v<version>``."""
-    return f"{settings.alias}-history"
 
 
 def create_index(client: Elasticsearch, settings: Settings, aliases: bool) -> str:

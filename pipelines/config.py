@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import tomllib
 
-from newsindex.errors import NewsindexError
+from pipelines.errors import NewsindexError
 
 
 class SettingsError(NewsindexError):
@@ -60,13 +60,27 @@ class Settings:
     es_heap: str = "1g"
     alias: str = "articles"
     site_repeat_threshold: int = 3
+    near_dup_threshold: float = 0.8
     bulk_size: int = 500
+    bulk_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = 20 * 1024 * 1024
     store_path: Path | None = None
+    redis_url: str | None = None
+    crawl_run: str | None = None
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    trafilatura_fallback: bool = True
+    sources: Path = Path("sources.yaml")
+    kibana_url: str = "http://127.0.0.1:5601"
     extra: dict = field(default_factory=dict)
 
     @property
     def node_dir(self) -> Path:
         return self.home / "node"
+
+    @property
+    def password_file(self) -> Path:
+        """The managed node's generated ``elastic`` password (0600)."""
+        return self.node_dir / "elastic-password"
 
     @property
     def managed(self) -> bool:
@@ -87,12 +101,51 @@ class Settings:
         return f"{self.alias}-write"
 
     @property
-    def paragraph_store(self) -> Path:
-        return self.store_path or self.home / "paragraphs.sqlite"
+    def history_alias(self) -> str:
+        return f"{self.alias}-history"
+
+    @property
+    def dedupe_store(self) -> str | None:
+        """Where the cross-document dedupe state lives — decided here only: an explicit store path, else
+        Redis when REDIS_URL is set (None), else ``<home>/paragraphs.sqlite``."""
+        if self.store_path:
+            return str(self.store_path)
+        return None if self.redis_url else str(self.home / "paragraphs.sqlite")
 
     @property
     def dead_letter(self) -> Path:
         return self.home / "dead-letter.jsonl"
+
+    def component_settings(self) -> dict:
+        """What the stages, middlewares and extensions read: the same keys from ``newsindex ingest`` (via
+        ``Stage.from_settings``) and from Scrapy's ``crawler.settings`` (via ``from_crawler``)."""
+        return {
+            "NEWSINDEX": self,
+            "NEWSINDEX_HOME": str(self.home),
+            "NEWSINDEX_DEAD_LETTER": str(self.dead_letter),
+            "NEWSINDEX_STORE_PATH": self.dedupe_store,
+            "NEWSINDEX_SITE_REPEAT_THRESHOLD": self.site_repeat_threshold,
+            "NEWSINDEX_NEAR_DUP_THRESHOLD": self.near_dup_threshold,
+            "NEWSINDEX_MAX_BYTES": self.max_bytes,
+            "NEWSINDEX_BULK_SIZE": self.bulk_size,
+            "NEWSINDEX_BULK_BYTES": self.bulk_bytes,
+            "NEWSINDEX_WORKERS": self.workers,
+            "NEWSINDEX_TRAFILATURA_FALLBACK": self.trafilatura_fallback,
+            "NEWSINDEX_SOURCES": str(self.sources),
+            "NEWSINDEX_CRAWL_RUN": self.crawl_run,
+            "REDIS_URL": self.redis_url,
+        }
+
+
+def _flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{value!r} is not a yes/no value: use 1 or 0")
 
 
 def redact_url(url: str) -> str:
@@ -121,13 +174,21 @@ def check_es_url(url: str | None) -> str | None:
 
 
 def load_settings(**overrides) -> Settings:
+    """Resolve every setting once (environment, config file, default); lower layers are handed the result."""
     file_values = _config_file_values()
 
-    def pick(name: str, default=None):
-        env = os.environ.get(f"NEWSINDEX_{name.upper()}")
-        if env not in (None, ""):
-            return env
+    def pick(name: str, default=None, env: str | None = None):
+        value = os.environ.get(env or f"NEWSINDEX_{name.upper()}")
+        if value not in (None, ""):
+            return value
         return file_values.get(name, default)
+
+    def number(name: str, default, kind=int):
+        value = pick(name, default)
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"NEWSINDEX_{name.upper()}={value!r} is not a number") from None
 
     settings = Settings(
         home=Path(pick("home", _default_home())),
@@ -137,12 +198,21 @@ def load_settings(**overrides) -> Settings:
         es_password=pick("es_password"),
         es_api_key=pick("es_api_key"),
         es_ca_certs=pick("es_ca_certs"),
-        es_port=int(pick("es_port", DEFAULT_PORT)),
+        es_port=number("es_port", DEFAULT_PORT),
         es_heap=pick("es_heap", "1g"),
         alias=pick("alias", "articles"),
-        site_repeat_threshold=int(pick("site_repeat_threshold", 3)),
-        bulk_size=int(pick("bulk_size", 500)),
+        site_repeat_threshold=number("site_repeat_threshold", 3),
+        near_dup_threshold=number("near_dup_threshold", 0.8, float),
+        bulk_size=number("bulk_size", 500),
+        bulk_bytes=number("bulk_bytes", 10 * 1024 * 1024),
+        max_bytes=number("max_bytes", 20 * 1024 * 1024),
         store_path=Path(p) if (p := pick("store_path")) else None,
+        redis_url=pick("redis_url", env="REDIS_URL"),
+        crawl_run=pick("crawl_run"),
+        workers=number("workers", os.cpu_count() or 1),
+        trafilatura_fallback=_flag(pick("trafilatura_fallback", True)),
+        sources=Path(pick("sources", "sources.yaml")),
+        kibana_url=pick("kibana_url", "http://127.0.0.1:5601"),
     )
     for key, value in overrides.items():
         setattr(settings, key, value)
