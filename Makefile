@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 QUERY  ?= Nagorno-Karabakh
 
-.PHONY: install demo test lint bench eval clean
+.PHONY: install demo test test-deps lint bench eval clean
 
 $(BIN)/newsindex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,19 @@ demo: install  ## provision + start the local Elasticsearch node, ingest seeds/,
 lint: install
 	$(BIN)/ruff check .
 
-test: lint  ## unit tests + integration tests against a real Elasticsearch node of their own
+# The scale-out tests start their own redis-server (Debian's package): installed here when missing, so
+# `make test` works alone on a fresh machine.
+test-deps:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing redis-server (Debian package) for the scale-out tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "the tests need redis-server: run 'sudo apt-get install redis-server', then 'make test' again" >&2; \
+	    exit 2; \
+	  fi; }
+
+test: lint test-deps  ## unit tests + integration tests against a real Elasticsearch node of their own
 	$(BIN)/pytest -q
 
 bench: install
