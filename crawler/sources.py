@@ -130,6 +130,34 @@ def _article_headers(record, parser):
     return headers
 
 
+def _warc_record_item(record, number: int, name: str, path: Path, parser,
+                      not_article: Callable[[str], str | None] | None) -> dict | ReadFailure | Skipped | None:
+    """One WARC record as a raw item, a failure or a skip; None for records that are not HTML/text responses."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if record.rec_type == "response" and not url:
+        return ReadFailure(name, f"WARC record {number}: a response without WARC-Target-URI (or cut short)")
+    try:
+        record.http_headers = _article_headers(record, parser)
+    except (EOFError, ValueError, IndexError) as exc:
+        return ReadFailure(name, f"WARC record {number}: unreadable HTTP headers ({type(exc).__name__})")
+    if record.http_headers is None:
+        return None
+    if not_article and (why := not_article(url)):
+        return Skipped(f"{name} {url}", why, "non-article URLs")
+    body = record.content_stream().read(MAX_READ_BYTES + 1)
+    if len(body) <= MAX_READ_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+        return ReadFailure(name, f"WARC record {number} ({url}) is cut short: the archive is truncated")
+    return {"source": name, "path": os.fsdecode(path), "url": url, "body": body,
+            "content_type": record.http_headers.get_header("Content-Type") or "",
+            "fetched_at": record.rec_headers.get_header("WARC-Date")}
+
+
+def _record_parser():
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    return ArcWarcRecordLoader(verify_http=False).http_parser
+
+
 def iter_warc_items(path: Path, not_article: Callable[[str], str | None] | None = None,
                     ) -> Iterator[dict | ReadFailure | Skipped]:
     """HTML/text responses of a WARC file (ours or Common Crawl's), as raw items.
@@ -140,42 +168,23 @@ def iter_warc_items(path: Path, not_article: Callable[[str], str | None] | None 
     allow/deny rules, robots.txt); such records are skipped, and counted.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.recordloader import ArcWarcRecordLoader
 
-    parser = ArcWarcRecordLoader(verify_http=False).http_parser
+    parser = _record_parser()
     name = display_name(path)
     responses = 0
     try:
         with path.open("rb") as fh:
             # no_record_parse: HTTP headers are parsed here, per record, so one bad record fails alone.
             for number, record in enumerate(ArchiveIterator(fh, no_record_parse=True), 1):
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                if record.rec_type == "response" and not url:
-                    yield ReadFailure(name, f"WARC record {number}: a response without WARC-Target-URI "
-                                             "(or cut short)")
-                    continue
-                try:
-                    record.http_headers = _article_headers(record, parser)
-                except (EOFError, ValueError, IndexError) as exc:
-                    yield ReadFailure(name, f"WARC record {number}: unreadable HTTP headers ({type(exc).__name__})")
-                    continue
-                if record.http_headers is None:
-                    continue
-                responses += 1
-                if not_article and (why := not_article(url)):
-                    yield Skipped(f"{name} {url}", why, "non-article URLs")
-                    continue
-                body = record.content_stream().read(MAX_READ_BYTES + 1)
-                if len(body) <= MAX_READ_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
-                    yield ReadFailure(name, f"WARC record {number} ({url}) is cut short: the archive is truncated")
-                    continue
-                yield {"source": name, "path": os.fsdecode(path), "url": url, "body": body,
-                       "content_type": record.http_headers.get_header("Content-Type") or "",
-                       "fetched_at": record.rec_headers.get_header("WARC-Date")}
+                item = _warc_record_item(record, number, name, path, parser, not_article)
+                if item is not None:
+                    responses += not isinstance(item, ReadFailure)
+                    yield item
     except Exception as exc:  # warcio raises many kinds on a broken archive; the run goes on
         where = f" after {responses} responses" if responses else ""
-        detail = " ".join(str(exc).split())[:160]
-        yield ReadFailure(name, f"unreadable WARC{where}: {type(exc).__name__}: {detail}")
+        detail = "unknown format, not a WARC or ARC archive" if type(exc).__name__ == "ArchiveLoadFailed" else \
+            f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+        yield ReadFailure(name, f"unreadable WARC{where}: {detail}")
         return
     if responses == 0:
         yield Skipped(name, "WARC with no HTML or text responses", "WARCs without articles")
@@ -199,3 +208,40 @@ def iter_file_items(paths: Iterable[str | Path], not_article: Callable[[str], st
         # ``path`` keeps a name that is not UTF-8 as it is (surrogate escapes), so replay finds the file.
         yield {"source": display_name(entry), "path": os.fsdecode(entry), "url": None, "body": body,
                "content_type": None, "fetched_at": mtime.isoformat(timespec="seconds")}
+
+
+def latest_archived(folder: Path) -> dict[str, tuple[Path, int]]:
+    """Newest response record of each URL in a folder of WARC archives (ours are named
+    ``<site>-<UTC time>.warc.gz``, so name order is time order): canonical URL → (file, record offset)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from pipelines.identity import canonical_url
+
+    newest: dict[str, tuple[Path, int]] = {}
+    for path in sorted(p for p in folder.glob("*.warc*") if is_warc(p)):
+        try:
+            with path.open("rb") as fh:
+                iterator = ArchiveIterator(fh, no_record_parse=True)
+                for record in iterator:
+                    url = record.rec_headers.get_header("WARC-Target-URI")
+                    if record.rec_type == "response" and url:
+                        newest[canonical_url(url)] = (path, iterator.get_record_offset())
+        except Exception:  # a broken archive still gives the records before the break
+            continue
+    return newest
+
+
+def read_archived(path: Path, offset: int) -> dict | ReadFailure | Skipped:
+    """The raw item of the record at ``offset`` (see ``latest_archived``)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    name = display_name(path)
+    try:
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            record = next(iter(ArchiveIterator(fh, no_record_parse=True)))
+            item = _warc_record_item(record, 1, name, path, _record_parser(), None)
+    except Exception as exc:
+        return ReadFailure(name, f"archived record at offset {offset} unreadable: {type(exc).__name__}")
+    return item or Skipped(name, f"the archived record at offset {offset} is not an HTML or text 200 response",
+                           "non-article records")

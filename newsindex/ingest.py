@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,10 +101,11 @@ def _archive_filter(settings: Settings):
 
 
 def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, summary: Summary,
-              preview: bool = False) -> Iterator[dict]:
+              preview: bool = False, records: Iterable[dict | ReadFailure | Skipped] = ()) -> Iterator[dict]:
     """Run inputs through every stage; each is counted once in ``summary`` — read, then failed (reported
     and dead-lettered), skipped (with its kind) or yielded as a document. ``preview`` (``extract``
-    without ``--store``) uses a throw-away dedupe store and writes no dead-letter file."""
+    without ``--store``) uses a throw-away dedupe store and writes no dead-letter file. ``records``: raw
+    items read elsewhere (archived pages, for a re-index), counted like the rest."""
 
     def on_failure(item: dict, reason: str) -> None:
         summary.failed += 1
@@ -117,7 +119,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
         print(f"newsindex: {item.get('source') or item.get('url')}: skipped, {reason}", file=sys.stderr)
 
     def items() -> Iterator[dict]:
-        for entry in iter_file_items(paths, _archive_filter(settings)):
+        for entry in itertools.chain(iter_file_items(paths, _archive_filter(settings)), records):
             summary.read += 1
             if isinstance(entry, ReadFailure):
                 on_failure({"source": entry.source}, f"read: {entry.reason}")

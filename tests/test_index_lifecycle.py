@@ -213,18 +213,49 @@ def test_killed_node_then_rerun_equals_a_clean_run(es_settings, es_env, es_clien
 
 def test_failed_reindex_leaves_the_aliases_where_they_were(es_env, es_client, tmp_path, capsys):
     settings = load_settings()
-    corpus = tmp_path / "gone"
+    corpus = tmp_path / "corpus"
     write_articles(corpus, 20)
     assert main(["ingest", str(corpus)]) == 0
     before = write_index(es_client, settings)
     indices_before = set(es_client.indices.get(index=f"{settings.alias}-v*"))
-    for path in corpus.iterdir():
-        path.unlink()  # the raw sources are gone: re-extraction cannot copy anything
-    assert main(["reindex", "--from", "sources"]) == 2
+    # A broken template wins over ours for the new index: every document is rejected there.
+    broken = f"broken-{settings.alias}"
+    es_client.indices.put_index_template(name=broken, index_patterns=[f"{settings.alias}-v*"], priority=900,
+                                         template={"mappings": {"properties": {"title": {"type": "long"}}}})
+    try:
+        assert main(["reindex", "--from", "sources"]) == 2
+    finally:
+        es_client.indices.delete_index_template(name=broken)
     assert "no document could be copied" in capsys.readouterr().err
     assert write_index(es_client, settings) == before
     assert set(es_client.indices.get(index=f"{settings.alias}-v*")) == indices_before  # no half-built index
     assert es_client.count(index=settings.alias)["count"] == 20
+
+
+def test_reindex_from_sources_keeps_every_document(es_env, es_client, tmp_path, capsys):
+    """Files are re-extracted from the files, crawled pages from the raw archive, and a document with no raw
+    input left is copied as it was: the count never drops."""
+    from fixture_site import FixtureSite
+    from test_crawl import crawl, write_sources
+
+    settings = load_settings()
+    files = write_articles(tmp_path / "files", 6)
+    assert main(["ingest", str(tmp_path / "files")]) == 0
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site)
+        crawled = crawl({**es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml")})
+        assert "new 7," in crawled.stdout, crawled.stdout + crawled.stderr[-2000:]
+    es_client.indices.refresh(index=settings.alias)
+    before = ids_and_hashes(es_client, settings.alias)
+    assert len(before) == 13
+    files[0].unlink()  # one file's raw input is gone
+    capsys.readouterr()
+    assert main(["reindex", "--from", "sources"]) == 0
+    out = capsys.readouterr()
+    assert "(12 re-extracted from their files or the crawl archive, 1 without a raw input copied" in out.out
+    assert "1 documents have no raw input left" in out.err
+    after = ids_and_hashes(es_client, settings.alias)
+    assert after == before  # the same documents, the same text: today's extraction agrees with the crawl
 
 
 @pytest.mark.parametrize("query", ['Lavrov "unbalanced (', "a:b/c [x] {y} ~ ^ \\\\", "-", '"', "AND OR NOT"])
