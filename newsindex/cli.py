@@ -79,7 +79,6 @@ def _cmd_extract(args, settings) -> int:
     dead = DeadLetter(settings.dead_letter) if args.store else None
     summary = Summary(dead_letter=settings.dead_letter if args.store else None)
     for doc in documents(settings, _input_paths(args), dead, summary, preview=not args.store):
-        summary.extracted += 1
         print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
     print(summary.line(done="extracted"), file=sys.stderr)
     return 1 if summary.failed else 0

@@ -61,6 +61,8 @@ class Summary:
         return text
 
     def adds_up(self) -> bool:
+        """Every input read is accounted for once. (After indexing, an extracted document either was
+        written, was unchanged, failed at the index or was a duplicate id: those replace ``extracted``.)"""
         done = self.indexed + self.unchanged if self.index_stats else self.extracted
         return self.read == done + self.failed + sum(self.skipped.values())
 
@@ -133,8 +135,10 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
         component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
     stages = build_stages(component_settings)
     try:
-        yield from run_batch(items(), stages, on_failure, progress=progress_bar(None, "extracting"),
-                             on_skip=on_skip)
+        for doc in run_batch(items(), stages, on_failure, progress=progress_bar(None, "extracting"),
+                             on_skip=on_skip):
+            summary.extracted += 1
+            yield doc
     finally:
         for stage in stages:
             if isinstance(stage, IdentityStage):

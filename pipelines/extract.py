@@ -4,6 +4,7 @@ go through the same paragraph cleaning (``pipelines.cleaning``)."""
 from __future__ import annotations
 
 import logging
+from html.parser import HTMLParser
 
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs
@@ -28,7 +29,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, fast=not fallback)
     if doc is None or not (doc.text or "").strip():
-        raise StageError("no article: trafilatura found no main text")
+        return _from_visible_text(html)
     cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title)
     authors = _split_authors(doc.author)
     for name in cleaned.authors:
@@ -46,6 +47,67 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         "paragraphs": cleaned.paragraphs,
         "removed": cleaned.removed,
     }
+
+
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "figcaption",
+           "article", "section", "br", "tr", "table", "ul", "ol", "title"}
+_NOT_CONTENT = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"}
+
+
+class _VisibleBlocks(HTMLParser):
+    """Streaming (no tree, so no depth limit): the text between block boundaries, outside page furniture."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.title: str | None = None
+        self._text: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        self._text = []
+        if not text:
+            return
+        if self._in_title and self.title is None:
+            self.title = text
+        else:
+            self.blocks.append(text)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _NOT_CONTENT:
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self._flush()
+            self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _NOT_CONTENT:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self._flush()
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._text.append(data)
+
+
+def _from_visible_text(html: str) -> Item:
+    """Nothing lost when trafilatura finds no main text (a layout it cannot parse, markup nested deeper than
+    its parser goes): the page's visible block text, cleaned by the same rules as text files."""
+    reader = _VisibleBlocks()
+    reader.feed(html)
+    reader.close()
+    reader._flush()
+    if not reader.blocks:
+        raise StageError("no article: trafilatura found no main text, and the page has no visible text")
+    parsed = parse_text_article("\n".join(reader.blocks))
+    parsed["title"] = parsed.get("title") or reader.title
+    parsed["removed"].append({"text": "(trafilatura found no main text)", "reason": "extractor",
+                              "kept_anyway": "the page's visible text blocks were used instead"})
+    return {**parsed, "tags": [], "url": None, "site_name": None, "description": None}
 
 
 def extract_text(text: str) -> Item:

@@ -119,6 +119,12 @@ def _error_reason(error) -> str:
     return str(error)
 
 
+def _indexing_pressure(error) -> bool:
+    """A 429 from the node's indexing-pressure limit (``max_primary_bytes``): for a document sent alone and
+    refused twice, no retry succeeds (only a larger heap would), so it fails at once with that reason."""
+    return bool(error) and "max_primary_bytes" in _error_reason(error)
+
+
 class BulkSender:
     """Send chunks; a request the node refuses as too large (413, or 429 "too much data") is split in
     halves and retried, so one huge document fails alone and the rest land; per-document 429s (busy
@@ -150,7 +156,8 @@ class BulkSender:
         busy = []
         for (action, lines), item in zip(chunk, response["items"], strict=True):
             result = next(iter(item.values()))
-            if result.get("status") == 429 and attempt < self.retries:
+            lone_and_too_big = len(chunk) == 1 and attempt >= 1 and _indexing_pressure(result.get("error"))
+            if result.get("status") == 429 and attempt < self.retries and not lone_and_too_big:
                 busy.append((action, lines))
             elif "error" in result:
                 self.on_result(action, _error_reason(result["error"]))

@@ -25,6 +25,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
 
 class ParagraphStore:
     def __init__(self, path: Path | str):
+        self.path = str(path)
         self.conn = _connect(path)
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS paragraph_seen (site TEXT, sig TEXT, cluster TEXT, "
@@ -53,6 +54,7 @@ class ParagraphStore:
 
 class SignatureStore:
     def __init__(self, path: Path | str):
+        self.path = str(path)
         self.conn = _connect(path)
         self.conn.executescript(
             "CREATE TABLE IF NOT EXISTS minhash (doc_id TEXT PRIMARY KEY, cluster TEXT, sig BLOB);"

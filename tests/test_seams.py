@@ -1,0 +1,240 @@
+"""Nothing lost between components: identity, the failure sink, previews, layering, and the settings
+every component reads the same way under `newsindex ingest` and under Scrapy."""
+
+import ast
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS, write_articles
+
+from newsindex.cli import main
+from newsindex.ingest import Summary, documents, replay_sources
+from pipelines.config import load_settings
+from pipelines.deadletter import DeadLetter, read_entries
+from pipelines.identity import canonical_url, choose_url
+
+BODY = ["The regional council approved the new tram line on Tuesday after a debate that lasted six hours.",
+        "Construction is due to start in spring, and the first trams should run within three years of that.",
+        "Opponents said the budget did not account for rising steel prices and asked for an independent review."]
+
+
+def page(title: str, paragraphs: list[str], canonical: str | None = None) -> str:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{title}</title>{link}</head><body><article><h1>{title}</h1>{body}</article>"
+            "</body></html>")
+
+
+def run_documents(tmp_path, paths, preview=False):
+    settings = load_settings(home=tmp_path / "home", store_path=tmp_path / "store.sqlite", es_url=None,
+                             sources=tmp_path / "none.yaml")
+    summary = Summary()
+    dead = DeadLetter(tmp_path / "dead.jsonl")
+    docs = list(documents(settings, [str(p) for p in paths], dead, summary, preview=preview))
+    return docs, summary
+
+
+# --- identity ---------------------------------------------------------------------------------------------
+
+def test_tracking_parameters_and_fragments_do_not_make_another_article():
+    plain = canonical_url("https://news.example/a/story?id=7")
+    for variant in ("https://news.example/a/story?utm_source=rss&id=7&utm_medium=feed",
+                    "https://news.example/a/story?id=7&fbclid=abc#comments", "https://news.example/a/story?gclid=x&id=7"):
+        assert canonical_url(variant) == plain
+    assert canonical_url("https://news.example/a/story?id=8") != plain
+
+
+def test_rel_canonical_is_honoured_only_inside_the_site():
+    fetched = "https://www.news.example/2024/05/story?utm_source=rss"
+    assert choose_url(fetched, "https://news.example/2024/05/story") == "https://news.example/2024/05/story"
+    assert choose_url(fetched, "https://m.news.example/story") == "https://m.news.example/story"  # a subdomain
+    # Another site's URL cannot be claimed: the page keeps its own.
+    assert choose_url(fetched, "https://victim.example/top-story") == "https://www.news.example/2024/05/story"
+    # A site that declares several domains may point across them.
+    assert choose_url(fetched, "https://news-archive.example/s", ["news.example", "news-archive.example"]) == \
+        "https://news-archive.example/s"
+
+
+def test_canonical_collision_keeps_both_articles_and_reports_it(tmp_path):
+    from crawler.sources import iter_warc_items  # noqa: F401 - the same reader ingest uses
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    claimed = "https://news.example/home"
+    (folder / "a.html").write_text(page("Tram line approved", BODY, claimed))
+    (folder / "b.html").write_text(page("Harbour dredging begins", [
+        "Dredgers began deepening the harbour channel on Monday so that larger container ships can dock.",
+        "The work is expected to take eight months and will close the northern quay for part of that time.",
+        "Fishermen said they had not been consulted about the schedule and feared for the spring season."],
+        claimed))
+    (folder / "c.html").write_text(page("Tram line approved", BODY, claimed))  # the same article again
+    docs, summary = run_documents(tmp_path, [folder])
+    assert len(docs) == 2 and len({d["id"] for d in docs}) == 2
+    assert {d["title"] for d in docs} == {"Tram line approved", "Harbour dredging begins"}
+    assert summary.read == 3 and summary.skipped == {"duplicates (the same article again)": 1}
+    assert len(summary.collisions) == 1 and "b.html" in summary.collisions[0]
+    assert summary.adds_up()
+
+
+def test_cross_domain_canonical_cannot_take_another_sites_id(tmp_path):
+    from pipelines.decode import DecodeStage
+    from pipelines.extract import ExtractStage
+
+    item = {"source": "https://blog.example/post", "url": "https://blog.example/post", "content_type": "text/html",
+            "body": page("Tram line approved", BODY, "https://victim.example/news/1").encode()}
+    done = ExtractStage().process(DecodeStage().process(item))
+    assert done["url"] == "https://blog.example/post" and done["site"] == "blog.example"
+
+
+# --- the failure sink ---------------------------------------------------------------------------------------
+
+def test_dead_letter_is_idempotent_and_replay_skips_a_corrupt_line(tmp_path, capsys):
+    bad = tmp_path / "in" / "empty.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"")
+    for _ in range(3):  # three reruns of the same failing input
+        run_documents(tmp_path, [bad.parent])
+    entries, warnings = read_entries(tmp_path / "dead.jsonl")
+    assert [e["source"] for e in entries] == [str(bad)] and warnings == []
+
+    with (tmp_path / "dead.jsonl").open("a") as fh:
+        fh.write('{"source": "/tmp/x.html", "reason": "trunc\n')  # a line cut short by a crash
+    sources = replay_sources(tmp_path / "dead.jsonl")
+    assert sources == [str(bad)]
+    assert "dead.jsonl:2: skipped, not a dead-letter line" in capsys.readouterr().err
+
+
+def test_a_file_name_that_is_not_utf8_is_indexed_and_replayable(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    good = os.path.join(os.fsencode(folder), b"caf\xe9-report.txt")  # latin-1 bytes in the name
+    with open(good, "wb") as fh:
+        fh.write("\n".join(["Tram line approved", *BODY]).encode())
+    empty = os.path.join(os.fsencode(folder), b"vide-\xff.txt")
+    open(empty, "wb").close()
+    docs, summary = run_documents(tmp_path, [folder])
+    assert len(docs) == 1 and summary.failed == 1 and summary.adds_up()
+    assert docs[0]["source"].endswith("caf\\xe9-report.txt")  # printable, and valid JSON for the index
+    json.dumps(docs[0], ensure_ascii=False).encode("utf-8")
+    with open(empty, "wb") as fh:  # fixed: replay finds the file by its real name
+        fh.write("\n".join(["Harbour dredging begins", *BODY]).encode())
+    sources = replay_sources(tmp_path / "dead.jsonl")
+    assert [os.fsencode(s) for s in sources] == [empty]
+    docs, summary = run_documents(tmp_path, sources)
+    assert len(docs) == 1 and summary.failed == 0
+
+
+# --- previews -------------------------------------------------------------------------------------------------
+
+def test_extract_is_a_preview_unless_asked_to_store(tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    store = tmp_path / "store.sqlite"
+    monkeypatch.setenv("NEWSINDEX_HOME", str(home))
+    monkeypatch.setenv("NEWSINDEX_STORE_PATH", str(store))
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    assert main(["extract", str(SEEDS), str(bad)]) == 1
+    assert not store.exists() and not (home / "dead-letter.jsonl").exists()
+    assert "read 7: extracted 5, failed 1, skipped 1" in capsys.readouterr().err
+    assert main(["extract", "--store", str(SEEDS), str(bad)]) == 1
+    assert store.exists() and (home / "dead-letter.jsonl").exists()
+
+
+# --- layering -------------------------------------------------------------------------------------------------
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_lower_layers_never_import_the_cli_package_nor_read_the_environment():
+    for package in ("pipelines", "crawler"):
+        for path in (ROOT / package).rglob("*.py"):
+            imported = _imports(path)
+            assert not any(n == "newsindex" or n.startswith("newsindex.") for n in imported), path
+            if path.name != "config.py" or package != "pipelines":
+                assert "os.environ" not in path.read_text(encoding="utf-8"), f"{path} reads the environment"
+
+
+# --- every setting, the same under ingest and under Scrapy ----------------------------------------------------
+
+SETTINGS_CASES = [
+    ("NEWSINDEX_MAX_BYTES", "12345", lambda stages: stages["decode"].max_bytes, 12345),
+    ("NEWSINDEX_TRAFILATURA_FALLBACK", "0", lambda stages: stages["extract"].fallback, False),
+    ("NEWSINDEX_NEAR_DUP_THRESHOLD", "0.65", lambda stages: stages["near-duplicates"].config.near_dup_threshold, 0.65),
+    ("NEWSINDEX_SITE_REPEAT_THRESHOLD", "7", lambda stages: stages["site-boilerplate"].threshold, 7),
+    ("NEWSINDEX_STORE_PATH", "{tmp}/custom.sqlite", lambda stages: Path(stages["near-duplicates"].store.path),
+     "{tmp}/custom.sqlite"),
+]
+
+
+def _scrapy_crawler():
+    from scrapy.crawler import Crawler
+    from scrapy.settings import Settings as ScrapySettings
+
+    from crawler.config import apply
+    from crawler.spiders.news import NewsSpider
+
+    project = ScrapySettings()
+    project.setmodule("crawler.settings", priority="project")
+    crawler = Crawler(NewsSpider, project)
+    apply(crawler.settings)  # what the add-on does before components start
+    return crawler
+
+
+@pytest.mark.parametrize("variable, value, read, expected", SETTINGS_CASES, ids=[c[0] for c in SETTINGS_CASES])
+def test_each_stage_setting_is_the_same_under_ingest_and_crawl(variable, value, read, expected, tmp_path,
+                                                                monkeypatch):
+    from pipelines.runner import STAGES, build_stages
+
+    value = value.format(tmp=tmp_path)
+    expected = Path(expected.format(tmp=tmp_path)) if isinstance(expected, str) else expected
+    monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NEWSINDEX_STORE_PATH", str(tmp_path / "default.sqlite"))
+    monkeypatch.setenv(variable, value)
+    cli = {s.name: s for s in build_stages(load_settings().component_settings())}
+    crawler = _scrapy_crawler()
+    scrapy = {s.name: s for s in (cls.from_crawler(crawler) for cls in STAGES)}
+    assert read(cli) == read(scrapy) == expected
+
+
+@pytest.mark.parametrize("variable, value, key, expected", [
+    ("NEWSINDEX_BULK_SIZE", "17", "NEWSINDEX_BULK_SIZE", 17),
+    ("NEWSINDEX_BULK_BYTES", "65536", "NEWSINDEX_BULK_BYTES", 65536),
+    ("NEWSINDEX_WORKERS", "0", "NEWSINDEX_WORKERS", 0),
+    ("NEWSINDEX_HOME", "{tmp}/elsewhere", "NEWSINDEX_DEAD_LETTER", "{tmp}/elsewhere/dead-letter.jsonl"),
+    ("NEWSINDEX_SOURCES", "{tmp}/sites.yaml", "NEWSINDEX_SOURCES", "{tmp}/sites.yaml"),
+    ("REDIS_URL", "redis://127.0.0.1:1/0", "SCHEDULER", "scrapy_redis.scheduler.Scheduler"),
+])
+def test_each_crawl_setting_reaches_scrapy(variable, value, key, expected, tmp_path, monkeypatch):
+    monkeypatch.setenv(variable, value.format(tmp=tmp_path))
+    crawler = _scrapy_crawler()
+    expected = expected.format(tmp=tmp_path) if isinstance(expected, str) else expected
+    assert crawler.settings.get(key) == expected
+    assert crawler.settings.get(key) == load_settings().component_settings().get(key, expected)
+
+
+def test_workers_setting_reaches_the_cpu_stages_under_scrapy(monkeypatch, tmp_path):
+    from pipelines.decode import DecodeStage
+
+    monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
+    monkeypatch.setenv("NEWSINDEX_WORKERS", "3")
+    assert DecodeStage.from_crawler(_scrapy_crawler()).workers == 3
+
+
+def test_ingest_honours_max_bytes(tmp_path, monkeypatch):
+    write_articles(tmp_path / "in", 3)
+    big = tmp_path / "in" / "big.txt"
+    big.write_text("\n".join(["Tram line approved", *BODY * 40]))
+    settings = load_settings(home=tmp_path / "home", store_path=tmp_path / "s.sqlite", max_bytes=2000,
+                             sources=tmp_path / "none.yaml")
+    summary = Summary()
+    docs = list(documents(settings, [str(tmp_path / "in")], None, summary))
+    assert len(docs) == 3 and summary.failed == 1 and summary.adds_up()
