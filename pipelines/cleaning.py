@@ -24,8 +24,10 @@ EDGE_SCAN = 4
 # Recall first: when the rules would remove more than this share of an article's words, the rules are
 # what is wrong (a layout they do not know), so the text is kept and the would-be removals recorded.
 MAX_REMOVED_SHARE = 0.5
-# ... unless there is too little text for an article: a lone "Home" link is not one.
+# ... when the article has at least this many words; and when the rules would remove everything, as soon as
+# there are a few words (a photo post with a caption is an article; a lone "Home" link is not).
 MIN_GUARDED_WORDS = 30
+MIN_KEPT_WHOLE_WORDS = 5
 
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
 _CREDIT_TAIL = re.compile(
@@ -105,7 +107,8 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
 
     total = sum(word_count(text) for text in candidates)
     kept = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if reason is None)
-    keep_all = total >= MIN_GUARDED_WORDS and kept < (1 - MAX_REMOVED_SHARE) * total
+    keep_all = (total >= MIN_GUARDED_WORDS and kept < (1 - MAX_REMOVED_SHARE) * total) or (
+        kept == 0 and total >= MIN_KEPT_WHOLE_WORDS)
     why = f"the rules would remove {1 - kept / total:.0%} of the text" if keep_all else ""
     for text, reason in zip(candidates, reasons, strict=True):
         if reason == "byline":

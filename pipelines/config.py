@@ -214,6 +214,11 @@ def load_settings(**overrides) -> Settings:
         sources=Path(pick("sources", "sources.yaml")),
         kibana_url=pick("kibana_url", "http://127.0.0.1:5601"),
     )
+    if settings.es_url and (parts := urlsplit(settings.es_url)).password is not None:
+        # Credentials in the URL are used as credentials, and the URL kept (and printed) without them.
+        settings.es_user = pick("es_user") or parts.username or settings.es_user
+        settings.es_password = settings.es_password or parts.password
+        settings.es_url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
     for key, value in overrides.items():
         setattr(settings, key, value)
     return settings

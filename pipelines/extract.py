@@ -31,6 +31,17 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     if doc is None or not (doc.text or "").strip():
         return _from_visible_text(html)
     cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title)
+    if not cleaned.paragraphs:
+        # trafilatura's main text was all furniture (a video player's "1 Secs", a menu): the page's own
+        # visible text is the better bet; the metadata stays trafilatura's.
+        try:
+            visible = _from_visible_text(html)
+        except StageError:
+            visible = None
+        if visible and visible["paragraphs"]:
+            cleaned.paragraphs = visible["paragraphs"]
+            cleaned.removed += visible["removed"]
+            cleaned.authors += [a for a in visible["author"] if a not in cleaned.authors]
     authors = _split_authors(doc.author)
     for name in cleaned.authors:
         if name not in authors:
@@ -105,7 +116,7 @@ def _from_visible_text(html: str) -> Item:
         raise StageError("no article: trafilatura found no main text, and the page has no visible text")
     parsed = parse_text_article("\n".join(reader.blocks))
     parsed["title"] = parsed.get("title") or reader.title
-    parsed["removed"].append({"text": "(trafilatura found no main text)", "reason": "extractor",
+    parsed["removed"].append({"text": "(trafilatura found no main text, or only furniture)", "reason": "extractor",
                               "kept_anyway": "the page's visible text blocks were used instead"})
     return {**parsed, "tags": [], "url": None, "site_name": None, "description": None}
 

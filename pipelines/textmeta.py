@@ -83,13 +83,22 @@ def parse_byline(line: str) -> list[str] | None:
     return None
 
 
+# Scripts written without spaces between words (Han, kana, Thai): a run of them is not one "word".
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def word_count(line: str) -> int:
-    return len(re.findall(r"\w+", line))
+    """Words, with text in unspaced scripts counted as one word per two characters (a fair average for
+    Chinese and Japanese), so that length rules treat a Japanese paragraph as the prose it is."""
+    unspaced = len(_UNSPACED.findall(line))
+    if not unspaced:
+        return len(re.findall(r"\w+", line))
+    return len(re.findall(r"\w+", _UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
 
 
 def is_sentence(line: str) -> bool:
-    """Ends like running prose (., !, ?, closing quote after one of those)."""
-    return bool(re.search(r"[.!?…][\"'”»)]*\s*$", line.strip()))
+    """Ends like running prose (., !, ?, their CJK forms, a closing quote after one of those)."""
+    return bool(re.search(r"[.!?…。！？｡][\"'”»)）」』]*\s*$", line.strip()))
 
 
 def is_timestamp_line(line: str) -> bool:

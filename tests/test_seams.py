@@ -2,6 +2,7 @@
 every component reads the same way under `newsindex ingest` and under Scrapy."""
 
 import ast
+import asyncio
 import json
 import os
 from pathlib import Path
@@ -11,7 +12,7 @@ from conftest import ROOT, SEEDS, write_articles
 
 from newsindex.cli import main
 from newsindex.ingest import Summary, documents, replay_sources
-from pipelines.config import load_settings
+from pipelines.config import load_settings, redact_url
 from pipelines.deadletter import DeadLetter, read_entries
 from pipelines.identity import canonical_url, choose_url
 
@@ -238,3 +239,85 @@ def test_ingest_honours_max_bytes(tmp_path, monkeypatch):
     summary = Summary()
     docs = list(documents(settings, [str(tmp_path / "in")], None, summary))
     assert len(docs) == 3 and summary.failed == 1 and summary.adds_up()
+
+
+@pytest.mark.parametrize("variable, value, read", [
+    ("NEWSINDEX_ALIAS", "news-eu", lambda s: s.alias),
+    ("NEWSINDEX_ES_URL", "https://search.example:9243", lambda s: s.url),
+    ("NEWSINDEX_ES_API_KEY", "k3y", lambda s: s.es_api_key),
+    ("NEWSINDEX_CRAWL_RUN", "run-7", lambda s: s.crawl_run),
+])
+def test_connection_settings_reach_the_crawl_as_resolved(variable, value, read, monkeypatch, tmp_path):
+    """The Elasticsearch writer under Scrapy connects with the same resolved settings object."""
+    monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
+    monkeypatch.setenv(variable, value)
+    assert read(_scrapy_crawler().settings["NEWSINDEX"]) == read(load_settings()) == value
+
+
+def test_crawl_run_names_the_shared_queue(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("NEWSINDEX_CRAWL_RUN", "run-7")
+    assert _scrapy_crawler().settings["SCHEDULER_QUEUE_KEY"] == "%(spider)s:run-7:requests"
+
+
+# --- failures under Scrapy: counted once, dead-lettered once -------------------------------------------------
+
+def test_an_unexpected_stage_exception_under_scrapy_is_counted_and_dead_lettered(tmp_path, monkeypatch):
+    from scrapy.exceptions import DropItem
+
+    from crawler.extensions import DeadLetterExtension
+    from pipelines.base import SkippedItem
+    from pipelines.identity import IdentityStage
+    from pipelines.language import LanguageStage
+
+    monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
+    crawler = _scrapy_crawler()
+    crawler.stats = type("Stats", (), {"values": {}, "inc_value": lambda self, k: self.values.__setitem__(
+        k, self.values.get(k, 0) + 1)})()
+    extension = DeadLetterExtension.from_crawler(crawler)
+    spider = type("Spider", (), {"logger": __import__("logging").getLogger("t")})()
+    item = {"source": "https://news.example/a", "url": "https://news.example/a", "paragraphs": None}
+    stage = LanguageStage()  # a CPU stage, run inline (NEWSINDEX_WORKERS=0)
+    with pytest.raises(DropItem) as caught:
+        asyncio.run(stage.process_item(dict(item)))  # paragraphs=None: a TypeError inside the stage
+    extension.item_dropped(item, None, caught.value, spider)
+    extension.item_dropped(item, None, caught.value, spider)  # the same item dropped again (a rerun)
+    identity = IdentityStage()
+    doc = {"id": "x", "source": "https://news.example/b", "url": "https://news.example/b", "paragraphs": ["Same."]}
+    identity.process_item(dict(doc))
+    with pytest.raises(SkippedItem) as skipped:
+        identity.process_item({**doc, "source": "https://news.example/b?x=1"})
+    extension.item_dropped(doc, None, skipped.value, spider)
+    assert crawler.stats.values == {"newsindex/failed": 2, "newsindex/skipped": 1}
+    entries, _ = read_entries(tmp_path / "dead-letter.jsonl")
+    assert len(entries) == 1 and "language: unexpected TypeError" in entries[0]["reason"]
+
+
+# --- secrets -----------------------------------------------------------------------------------------------------
+
+def test_a_password_in_the_url_is_never_printed(monkeypatch, capsys):
+    monkeypatch.setenv("NEWSINDEX_ES_URL", "http://elastic:s3cret@127.0.0.1:9")
+    assert main(["search", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "not reachable at http://127.0.0.1:9" in err and err.count("\n") == 1
+    settings = load_settings()
+    assert (settings.es_user, settings.es_password, settings.url) == ("elastic", "s3cret", "http://127.0.0.1:9")
+    assert redact_url("https://u:pw@es.example:9243/x") == "https://u:***@es.example:9243/x"
+
+
+def test_a_malformed_url_is_one_clear_line(monkeypatch, capsys):
+    monkeypatch.setenv("NEWSINDEX_ES_URL", "http://host:notaport")
+    assert main(["search", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a valid URL" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_node_gets_only_the_variables_it_needs(monkeypatch, tmp_path):
+    from newsindex.node import _node_env
+
+    monkeypatch.setenv("NEWSINDEX_ES_PASSWORD", "s3cret")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "also-secret")
+    env = _node_env(load_settings(home=tmp_path))
+    assert "NEWSINDEX_ES_PASSWORD" not in env and "AWS_SECRET_ACCESS_KEY" not in env
+    assert {"ES_JAVA_HOME", "ES_PATH_CONF", "PATH"} <= set(env)
