@@ -125,8 +125,8 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
 def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
     """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and the
     lede (one of the first kept paragraphs, ≥ 12 words) repeated later word for word or inside another
-    paragraph. Repeats elsewhere — recipe lines, "Monday. Rest day" rows, a recurring interview question,
-    a pull quote — stay. Of the lede and a longer paragraph containing it, the longer stays."""
+    paragraph (a lede is a statement: a repeated question is an interview's structure). Repeats elsewhere —
+    recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull quote — stay. Of the lede and a longer paragraph containing it, the longer stays."""
     kept: list[tuple[int, str]] = []
     for i, text in enumerate(paragraphs):
         if reasons[i]:
@@ -135,7 +135,7 @@ def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
         if kept and key == kept[-1][1]:
             reasons[i] = "duplicate-paragraph"
             continue
-        if len(key.split()) >= NEAR_DUP_MIN_WORDS:
+        if len(key.split()) >= NEAR_DUP_MIN_WORDS and not text.rstrip().endswith(("?", "？", "¿")):
             padded = f" {key} "
             for j, lede in kept[:LEDE_PARAGRAPHS]:
                 if key == lede:

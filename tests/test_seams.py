@@ -245,6 +245,10 @@ def test_ingest_honours_max_bytes(tmp_path, monkeypatch):
     ("NEWSINDEX_ALIAS", "news-eu", lambda s: s.alias),
     ("NEWSINDEX_ES_URL", "https://search.example:9243", lambda s: s.url),
     ("NEWSINDEX_ES_API_KEY", "k3y", lambda s: s.es_api_key),
+    ("NEWSINDEX_ES_USER", "indexer", lambda s: s.es_user),
+    ("NEWSINDEX_ES_PASSWORD", "pw", lambda s: s.es_password),
+    ("NEWSINDEX_ES_CA_CERTS", "/etc/ssl/es-ca.pem", lambda s: s.es_ca_certs),
+    ("NEWSINDEX_ES_PORT", "9333", lambda s: str(s.es_port)),
     ("NEWSINDEX_CRAWL_RUN", "run-7", lambda s: s.crawl_run),
 ])
 def test_connection_settings_reach_the_crawl_as_resolved(variable, value, read, monkeypatch, tmp_path):

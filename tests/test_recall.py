@@ -1,0 +1,95 @@
+"""Recall first: what the cleaning must keep (structure that repeats, prose in unspaced scripts, pages the
+rules misread) and what it still removes (a paragraph pasted twice, a repeated lede), in several languages."""
+
+import pytest
+
+from pipelines.cleaning import clean_paragraphs
+from pipelines.extract import extract_html
+from pipelines.textmeta import is_sentence, word_count
+
+STRUCTURE = {
+    "en-plan": ["The beginner plan builds up to a 5 km run over eight weeks, three sessions a week.",
+                "Week 1", "Monday. Rest day", "Tuesday. Walk 20 minutes, jog 1 minute every 5 minutes",
+                "Week 2", "Monday. Rest day", "Tuesday. Walk 15 minutes, jog 2 minutes every 5 minutes",
+                "The intermediate plan builds up to a 10 km run over eight weeks, four sessions a week.",
+                "Stretch for ten minutes after every session, and drink water before you feel thirsty."],
+    "de-recipe": ["Für den Teig die Butter mit dem Zucker schaumig rühren und die Eier einzeln unterrühren.",
+                  "Gut umrühren.", "Das Mehl mit dem Backpulver mischen und nach und nach unterheben.",
+                  "Gut umrühren.", "Den Teig in die Form füllen und bei 180 Grad etwa 40 Minuten backen.",
+                  "Gut umrühren."],
+    "ru-interview": ["Шеф-повар ресторана рассказал нам о своих привычках, любимых продуктах и семейных рецептах.",
+                     "Какую кухню вы любите сами, и есть ли блюда, которые вы никогда не станете готовить дома?",
+                     "Я люблю простую домашнюю кухню, особенно супы, которые готовила моя бабушка.",
+                     "Какую кухню вы любите сами, и есть ли блюда, которые вы никогда не станете готовить дома?",
+                     "Моя жена отвечает на этот вопрос иначе: она обожает острые азиатские блюда."],
+    "fr-parallel": ["Le forfait découverte comprend deux visites guidées du musée et un déjeuner au restaurant.",
+                    "Le forfait famille comprend deux visites guidées du musée et un goûter pour les enfants.",
+                    "Les billets sont en vente à l'accueil du musée et sur son site internet dès lundi."],
+    "es-quote": ["El alcalde defendió el proyecto ante el pleno: «Esta ciudad no puede esperar otra década».",
+                 "La oposición votó en contra y pidió un estudio independiente sobre el coste de las obras.",
+                 "«Esta ciudad no puede esperar otra década», repitió el alcalde al salir del ayuntamiento."],
+}
+
+
+@pytest.mark.parametrize("name", STRUCTURE)
+def test_repeating_structure_is_content(name):
+    paragraphs = STRUCTURE[name]
+    cleaned = clean_paragraphs(paragraphs)
+    assert cleaned.paragraphs == paragraphs, cleaned.removed
+
+
+@pytest.mark.parametrize("lang, lede, body", [
+    ("en", "The central bank raised its key rate by half a point on Friday, citing persistent inflation in services.",
+     ["Analysts had expected a smaller move.", "Bond yields rose sharply after the announcement was made today."]),
+    ("de", "Die Zentralbank hat den Leitzins am Freitag um einen halben Punkt angehoben, wegen der Inflation.",
+     ["Analysten hatten mit einem kleineren Schritt gerechnet.", "Die Renditen stiegen nach der Ankündigung."]),
+    ("ru", "Центральный банк в пятницу повысил ключевую ставку на половину пункта, сославшись на высокую инфляцию.",
+     ["Аналитики ожидали меньшего шага.", "Доходность облигаций резко выросла после объявления."]),
+    ("tr", "Merkez bankası cuma günü politika faizini yarım puan artırdı ve hizmetlerdeki yüksek enflasyonu gösterdi.",
+     ["Analistler daha küçük bir adım bekliyordu.", "Duyurunun ardından tahvil faizleri sert yükseldi."]),
+])
+def test_pasted_twice_and_repeated_lede_go(lang, lede, body):
+    pasted = clean_paragraphs([lede, body[0], body[0], body[1]])
+    assert pasted.paragraphs == [lede, *body]
+    assert [r["reason"] for r in pasted.removed] == ["duplicate-paragraph"]
+    shorter = " ".join(lede.split()[2:])  # the lede again, cut at its start, further down
+    later = clean_paragraphs([lede, *body, shorter])
+    assert later.paragraphs == [lede, *body] and later.removed[0]["reason"] == "near-duplicate-paragraph"
+    # A summary lede followed by the full paragraph that contains it: the full one stays, nothing is lost.
+    summary = clean_paragraphs([" ".join(lede.split()[:14]), lede, *body])
+    assert summary.paragraphs == [lede, *body]
+
+
+def test_unspaced_scripts_are_prose_not_furniture():
+    japanese = ["東京都は金曜日、新しい路面電車の路線計画を正式に承認したと発表しました。",
+                "工事は来年の春に始まり、最初の電車は三年以内に走る予定です。",
+                "通常、権利者により正規のルートで販売された商品をそのまま転売する場合は、商標権侵害にはなりません。"]
+    assert all(word_count(p) > 6 and is_sentence(p) for p in japanese)
+    assert clean_paragraphs(japanese).paragraphs == japanese
+    chinese = ["市政府周五宣布批准新的有轨电车线路。", "工程将于明年春天开始，预计三年内通车。"]
+    assert clean_paragraphs(chinese).paragraphs == chinese
+
+
+@pytest.mark.parametrize("appeal", [
+    ["Support our journalism: donate today.", "Subscribe to our newsletter!", "Follow us on Twitter",
+     "Share on Facebook", "Read more"],
+    ["Поддержите нас: сделайте пожертвование.", "Подпишитесь на рассылку!", "Подписывайтесь на наш канал",
+     "Поделиться", "Читать далее"],
+])
+def test_a_short_page_is_not_emptied_by_the_rules(appeal):
+    """Nothing lost: when every paragraph looks like furniture, the page keeps them, marked kept_anyway."""
+    cleaned = clean_paragraphs(appeal)
+    assert cleaned.paragraphs == appeal
+    assert all("kept_anyway" in r for r in cleaned.removed)
+
+
+def test_a_page_trafilatura_cannot_read_falls_back_to_its_visible_text():
+    story = ["Les travaux du tramway commenceront au printemps, a annoncé vendredi le conseil régional.",
+             "Les premières rames devraient circuler dans trois ans, selon le calendrier présenté aux élus."]
+    page = ("<html><head><title>Le tramway approuvé</title><script>var x = 1;</script></head><body>"
+            + "<div>" * 3000 + "<nav><a href='/'>Accueil</a></nav>" + "".join(f"<p>{p}</p>" for p in story)
+            + "</div>" * 3000 + "</body></html>")
+    doc = extract_html(page, None)
+    assert doc["paragraphs"] == story and doc["title"] == "Le tramway approuvé"
+    assert doc["removed"][-1]["reason"] == "extractor"
+    assert "Accueil" not in " ".join(doc["paragraphs"]) and "var x" not in " ".join(doc["paragraphs"])
