@@ -126,7 +126,8 @@ def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
     """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and the
     lede (one of the first kept paragraphs, ≥ 12 words) repeated later word for word or inside another
     paragraph (a lede is a statement: a repeated question is an interview's structure). Repeats elsewhere —
-    recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull quote — stay. Of the lede and a longer paragraph containing it, the longer stays."""
+    recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull quote — stay. Of the lede
+    and a longer paragraph containing it, the longer stays."""
     kept: list[tuple[int, str]] = []
     for i, text in enumerate(paragraphs):
         if reasons[i]:

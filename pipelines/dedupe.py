@@ -70,25 +70,23 @@ def site_group(item: Item) -> str:
     return item.get("site") or "folder:" + Path(item.get("source", "")).parent.name
 
 
-def signature_store(path: str | Path | None, redis_url: str | None = None):
+def _open_store(path: str | Path | None, redis_url: str | None, sqlite_store: type, redis_store: str):
     """SQLite at ``path`` (":memory:" included), else Redis at ``redis_url`` (the scale-out path)."""
     if path:
-        return SignatureStore(str(path))
+        return sqlite_store(str(path))
     if redis_url:
-        from pipelines.redis_store import RedisSignatureStore
+        from pipelines import redis_store as module
 
-        return RedisSignatureStore(redis_url)
+        return getattr(module, redis_store)(redis_url)
     raise ValueError("no dedupe store: give a store path or a Redis URL")
+
+
+def signature_store(path: str | Path | None, redis_url: str | None = None):
+    return _open_store(path, redis_url, SignatureStore, "RedisSignatureStore")
 
 
 def paragraph_store(path: str | Path | None, redis_url: str | None = None):
-    if path:
-        return ParagraphStore(str(path))
-    if redis_url:
-        from pipelines.redis_store import RedisParagraphStore
-
-        return RedisParagraphStore(redis_url)
-    raise ValueError("no dedupe store: give a store path or a Redis URL")
+    return _open_store(path, redis_url, ParagraphStore, "RedisParagraphStore")
 
 
 class _DedupeStage(Stage):
