@@ -23,6 +23,11 @@ def apply(scrapy_settings) -> Settings:
             scrapy_settings.set(key, value, priority="addon")
         for key, value in scale_out_settings(resolved).items():
             scrapy_settings.set(key, value, priority="addon")
+        if resolved.sources.is_file():
+            from crawler.sites import extraction_rules, load_sites
+
+            scrapy_settings.set("NEWSINDEX_SITE_RULES", extraction_rules(load_sites(resolved.sources)),
+                                priority="addon")
     return resolved
 
 

@@ -25,6 +25,7 @@ class Site:
     depth: int = 2
     schedule: str | None = None
     settings: dict = field(default_factory=dict)
+    rules: dict = field(default_factory=dict)  # extraction rules of this site: drop (CSS selectors), phrases
 
     def is_article_url(self, url: str) -> bool:
         """The site's allow/deny rules: the crawl fetches only such URLs as articles, and an archive ingest
@@ -36,6 +37,20 @@ class Site:
     def owns(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
         return any(host == d or host.endswith("." + d) for d in (d.lower().removeprefix("www.") for d in self.domains))
+
+
+RULE_KEYS = {"drop", "phrases"}
+
+
+def extraction_rules(sites: dict[str, Site]) -> dict[str, dict[str, list[str]]]:
+    """Per-site extraction rules by domain, for ``ExtractStage`` (the same for crawls and archive ingests)."""
+    rules = {}
+    for site in sites.values():
+        if site.rules:
+            for domain in site.domains:
+                rules[domain.lower().removeprefix("www.")] = {key: list(site.rules.get(key) or [])
+                                                              for key in sorted(RULE_KEYS)}
+    return rules
 
 
 def article_url_filter(sites: dict[str, Site]):
@@ -73,5 +88,20 @@ def load_sites(path: Path | str) -> dict[str, Site]:
         unknown = set(merged) - known - {"domains"}
         if unknown:
             raise NewsindexError(f"{path}: site {name!r} has unknown keys: {', '.join(sorted(unknown))}")
+        rules = merged.get("rules") or {}
+        if not isinstance(rules, dict) or set(rules) - RULE_KEYS:
+            raise NewsindexError(f"{path}: site {name!r}: rules take only {', '.join(sorted(RULE_KEYS))} "
+                                 "(lists of CSS selectors and of phrases)")
+        _check_selectors(path, name, rules.get("drop") or [])
         sites[name] = Site(name=name, domains=domains, **{k: v for k, v in merged.items() if k in known})
     return sites
+
+
+def _check_selectors(path: Path, name: str, selectors: list[str]) -> None:
+    from cssselect import GenericTranslator, SelectorError
+
+    for selector in selectors:
+        try:
+            GenericTranslator().css_to_xpath(selector)
+        except SelectorError as exc:
+            raise NewsindexError(f"{path}: site {name!r}: {selector!r} is not a CSS selector ({exc})") from None

@@ -89,17 +89,17 @@ def replay_sources(path: Path) -> list[str]:
     return list(dict.fromkeys(e.get("path") or e["source"] for e in entries if e not in urls))
 
 
-def _archive_filter(settings: Settings):
-    """Archive records keep to their site's allow/deny rules when the sources file declares the site."""
+def _declared_sites(settings: Settings) -> dict:
+    """The sites of the sources file, when there is one: their rules apply to ingests of their pages too."""
     if not settings.sources.is_file():
-        return None
-    from crawler.sites import article_url_filter, load_sites
+        return {}
+    from crawler.sites import load_sites
 
     try:
-        return article_url_filter(load_sites(settings.sources))
+        return load_sites(settings.sources)
     except NewsindexError as exc:
-        print(f"newsindex: warning: {exc}; archive records are not filtered by site rules", file=sys.stderr)
-        return None
+        print(f"newsindex: warning: {exc}; site rules are not applied", file=sys.stderr)
+        return {}
 
 
 def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, summary: Summary,
@@ -121,7 +121,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
         print(f"newsindex: {item.get('source') or item.get('url')}: skipped, {reason}", file=sys.stderr)
 
     def items() -> Iterator[dict]:
-        for entry in itertools.chain(iter_file_items(paths, _archive_filter(settings)), records):
+        for entry in itertools.chain(iter_file_items(paths, not_article), records):
             summary.read += 1
             if isinstance(entry, ReadFailure):
                 on_failure({"source": entry.source}, f"read: {entry.reason}")
@@ -130,7 +130,11 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
             else:
                 yield entry
 
-    component_settings = settings.component_settings()
+    from crawler.sites import article_url_filter, extraction_rules
+
+    sites = _declared_sites(settings)
+    not_article = article_url_filter(sites) if sites else None  # archive records keep to their site's rules
+    component_settings = {**settings.component_settings(), "NEWSINDEX_SITE_RULES": extraction_rules(sites)}
     if preview:
         component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
     stages = build_stages(component_settings)

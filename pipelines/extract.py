@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs
-from pipelines.identity import choose_url, document_id, host_of
+from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -19,6 +19,40 @@ def _split_authors(value: str | None) -> list[str]:
     if not value:
         return []
     return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+
+
+def drop_selectors(html: str, selectors: list[str]) -> tuple[str, list[dict]]:
+    """A site's own furniture, named by CSS selectors in its sources entry, removed before extraction."""
+    from lxml import etree
+    from lxml import html as lxml_html
+    from lxml.cssselect import CSSSelector
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html, []
+    removed = []
+    for selector in selectors:
+        for element in CSSSelector(selector)(tree):
+            if element.getparent() is not None:
+                text = " ".join(element.text_content().split())
+                if text:
+                    removed.append({"text": text, "reason": "site-rule", "rule": selector})
+                element.drop_tree()
+    return lxml_html.tostring(tree, encoding="unicode"), removed
+
+
+def apply_phrases(cleaned_paragraphs: list[str], phrases: list[str]) -> tuple[list[str], list[dict]]:
+    """Paragraphs holding one of the site's own boilerplate phrases (case-insensitive) go."""
+    lowered = [p.casefold() for p in phrases]
+    kept, removed = [], []
+    for paragraph in cleaned_paragraphs:
+        hit = next((p for p, low in zip(phrases, lowered, strict=True) if low in paragraph.casefold()), None)
+        if hit:
+            removed.append({"text": paragraph, "reason": "site-rule", "rule": hit})
+        else:
+            kept.append(paragraph)
+    return kept, removed
 
 
 def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
@@ -130,17 +164,34 @@ class ExtractStage(CpuStage):
     """``raw`` → title, author, published, url, site, tags, paragraphs, removed, id."""
 
     name = "extract"
-    setting_names = {"fallback": "NEWSINDEX_TRAFILATURA_FALLBACK"}
+    setting_names = {"fallback": "NEWSINDEX_TRAFILATURA_FALLBACK", "site_rules": "NEWSINDEX_SITE_RULES"}
 
-    def __init__(self, fallback: bool = True):
+    def __init__(self, fallback: bool = True, site_rules: dict[str, dict[str, list[str]]] | None = None):
         self.fallback = str(fallback).strip().lower() not in ("0", "false", "no", "off")
+        self.site_rules = dict(site_rules or {})
+
+    def rules_for(self, url: str | None) -> dict[str, list[str]]:
+        host = host_of(url)
+        for domain, rules in self.site_rules.items():
+            if within(host, [domain]):
+                return rules
+        return {}
 
     def process(self, item: Item) -> Item:
         raw = item.pop("raw")
+        rules = self.rules_for(item.get("url"))
+        dropped: list[dict] = []
         if item["kind"] == "html":
+            if rules.get("drop"):
+                raw, dropped = drop_selectors(raw, rules["drop"])
             fields = extract_html(raw, item.get("url"), self.fallback)
         else:
             fields = extract_text(raw)
+        rules = rules or self.rules_for(fields.get("url"))
+        if rules.get("phrases"):
+            fields["paragraphs"], by_phrase = apply_phrases(fields["paragraphs"], rules["phrases"])
+            dropped += by_phrase
+        fields["removed"] = dropped + fields["removed"]
         if not fields["paragraphs"]:
             raise StageError(f"no article text left after removing {len(fields['removed'])} boilerplate "
                              "paragraphs (run `newsindex extract --explain` on it to see why)")

@@ -325,3 +325,60 @@ def test_the_node_gets_only_the_variables_it_needs(monkeypatch, tmp_path):
     env = _node_env(load_settings(home=tmp_path))
     assert "NEWSINDEX_ES_PASSWORD" not in env and "AWS_SECRET_ACCESS_KEY" not in env
     assert {"ES_JAVA_HOME", "ES_PATH_CONF", "PATH"} <= set(env)
+
+
+# --- per-site extraction rules (sources file), the same for crawls and archive ingests ----------------------
+
+SITE_RULES_SOURCES = """
+sites:
+  daily:
+    domains: [daily.example]
+    feeds: [https://daily.example/rss]
+    rules:
+      drop: ["div.promo-box", "#newsletter"]
+      phrases: ["Читайте также", "Lesen Sie auch"]
+"""
+
+
+def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monkeypatch):
+    from test_hostile import warc
+
+    from pipelines.extract import ExtractStage
+
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(SITE_RULES_SOURCES)
+    body = ("<html><head><title>Tram line approved</title></head><body><article><h1>Tram line approved</h1>"
+            + "".join(f"<p>{p}</p>" for p in BODY)
+            + "<div class='promo-box'><p>Win a weekend in Vienna with our partner airline this month only.</p></div>"
+            + "<p>Читайте также: Мэрия объявила конкурс на проект новой набережной у старого порта</p>"
+            + "<p id='newsletter'>Every morning at seven, the day's stories in your inbox.</p>"
+            + "</article></body></html>")
+    archive = tmp_path / "in" / "daily.warc.gz"
+    archive.parent.mkdir()
+    archive.write_bytes(warc([("https://daily.example/2024/05/tram", body), ("https://other.example/x", body)]))
+    settings = load_settings(home=tmp_path / "home", store_path=tmp_path / "s.sqlite", sources=sources)
+    docs = {d["url"]: d for d in documents(settings, [str(archive)], None, Summary(), preview=True)}
+    daily, other = docs["https://daily.example/2024/05/tram"], docs["https://other.example/x"]
+    assert daily["paragraphs"] == BODY
+    assert {r["rule"] for r in daily["removed"] if r["reason"] == "site-rule"} == {
+        "div.promo-box", "#newsletter", "Читайте также"}
+    assert any("Vienna" in p for p in other["paragraphs"])  # another site's pages keep theirs
+
+    monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NEWSINDEX_SOURCES", str(sources))
+    from crawler.sites import extraction_rules
+    from newsindex.ingest import _declared_sites
+
+    crawl_stage = ExtractStage.from_crawler(_scrapy_crawler())
+    assert crawl_stage.site_rules == extraction_rules(_declared_sites(settings)) == {
+        "daily.example": {"drop": ["div.promo-box", "#newsletter"], "phrases": ["Читайте также", "Lesen Sie auch"]}}
+
+
+def test_a_bad_selector_in_the_sources_file_is_one_clear_error(tmp_path):
+    from crawler.sites import load_sites
+    from pipelines.errors import NewsindexError
+
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(SITE_RULES_SOURCES.replace('"#newsletter"', '"div[["'))
+    with pytest.raises(NewsindexError, match="is not a CSS selector"):
+        load_sites(sources)
