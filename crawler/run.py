@@ -42,8 +42,11 @@ def summarise(stats: dict) -> dict[str, int]:
                              if k.startswith(("robotstxt/forbidden", "offsite/filtered")))
     summary["retried"] = int(stats.get("retry/count", 0))
     summary["seconds"] = int(round(stats.get("elapsed_time_seconds", 0)))
+    summary["alarms"] = list(stats.get("newsindex/quality_alarms", []))
     return summary
 
 
-def describe(name: str, summary: dict[str, int]) -> str:
-    return f"{name}: " + ", ".join(f"{key} {value}" for key, value in summary.items())
+def describe(name: str, summary: dict) -> str:
+    """The run's figures on one line, then one line per quality alarm."""
+    line = f"{name}: " + ", ".join(f"{key} {value}" for key, value in summary.items() if key != "alarms")
+    return "\n".join([line, *(f"{name}: quality alarm: {alarm}" for alarm in summary.get("alarms", []))])

@@ -63,6 +63,8 @@ def _cmd_ingest(args, settings) -> int:
     _require_managed_or_url(settings)
     summary = ingest(settings, _input_paths(args))
     print(summary.line())
+    for alarm in summary.alarms:
+        print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
     if not summary.adds_up():
         print("newsindex: warning: the account does not add up; please report this with the command you ran",
               file=sys.stderr)
@@ -81,7 +83,38 @@ def _cmd_extract(args, settings) -> int:
     for doc in documents(settings, _input_paths(args), dead, summary, preview=not args.store):
         print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
     print(summary.line(done="extracted"), file=sys.stderr)
+    for alarm in summary.alarms:
+        print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _cmd_quality(args, settings) -> int:
+    from pipelines.quality import QualityStore
+
+    if not settings.quality_store.exists():
+        print(f"no runs recorded yet in {settings.quality_store}: ingest or crawl first")
+        return 0
+    store = QualityStore(settings.quality_store)
+    try:
+        alarms = []
+        rows = []
+        for site in store.sites():
+            docs, shares = store.latest(site)
+            site_alarms = store.alarms(site)
+            alarms += site_alarms
+            if args.all or site_alarms:
+                rows.append(f"{'!' if site_alarms else ' '} {site:<32} {docs:>6} " + " ".join(
+                    f"{shares[k]:>9.0%}" for k in ("removed_share", "empty_share", "untitled_share", "undated_share")))
+    finally:
+        store.close()
+    if rows:
+        print(f"  {'site (latest run)':<32} {'docs':>6} {'removed':>9} {'empty':>9} {'untitled':>9} {'undated':>9}")
+        print("\n".join(rows))
+    for alarm in alarms:
+        print(f"quality alarm: {alarm.line()}")
+    if not alarms:
+        print("no site's figures jumped against its own history" + ("" if args.all else " (--all lists every site)"))
+    return 1 if alarms else 0
 
 
 def _cmd_search(args, settings) -> int:
@@ -175,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="remember paragraphs and signatures in the dedupe store and keep failures in the "
                               "dead-letter file, as ingest does (default: a preview that writes nothing)")
     extract.set_defaults(func=_cmd_extract)
+
+    quality = sub.add_parser("quality", help="sites whose extraction figures jumped against their own history")
+    quality.add_argument("--all", action="store_true", help="list every site's latest figures")
+    quality.set_defaults(func=_cmd_quality)
 
     crawl = sub.add_parser("crawl", help="crawl sites declared in the sources file (sources.yaml)")
     crawl.add_argument("sites", nargs="*", help="site names from the sources file")

@@ -19,6 +19,7 @@ from pipelines.deadletter import DeadLetter, read_entries
 from pipelines.errors import NewsindexError
 from pipelines.identity import IdentityStage
 from pipelines.index import IndexStats
+from pipelines.quality import QualityStage
 from pipelines.runner import build_stages, run_batch
 
 
@@ -33,6 +34,7 @@ class Summary:
     dead_letter: Path | None = None
     index_stats: IndexStats | None = None
     collisions: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
 
     @property
     def indexed(self) -> int:
@@ -137,6 +139,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
     component_settings = {**settings.component_settings(), "NEWSINDEX_SITE_RULES": extraction_rules(sites)}
     if preview:
         component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
+        component_settings["NEWSINDEX_QUALITY_PATH"] = None
     stages = build_stages(component_settings)
     try:
         for doc in run_batch(items(), stages, on_failure, progress=progress_bar(None, "extracting"),
@@ -145,9 +148,11 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
             yield doc
     finally:
         for stage in stages:
+            stage.close()
             if isinstance(stage, IdentityStage):
                 summary.collisions.extend(stage.collisions)
-            stage.close()
+            if isinstance(stage, QualityStage):
+                summary.alarms.extend(alarm.line() for alarm in stage.alarms)
 
 
 def ingest(settings: Settings, paths: list[str]) -> Summary:

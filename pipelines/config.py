@@ -113,6 +113,11 @@ class Settings:
         return None if self.redis_url else str(self.home / "paragraphs.sqlite")
 
     @property
+    def quality_store(self) -> Path:
+        """Per-site extraction figures of every run (``newsindex quality``)."""
+        return self.home / "quality.sqlite"
+
+    @property
     def dead_letter(self) -> Path:
         return self.home / "dead-letter.jsonl"
 
@@ -124,6 +129,7 @@ class Settings:
             "NEWSINDEX_HOME": str(self.home),
             "NEWSINDEX_DEAD_LETTER": str(self.dead_letter),
             "NEWSINDEX_STORE_PATH": self.dedupe_store,
+            "NEWSINDEX_QUALITY_PATH": str(self.quality_store),
             "NEWSINDEX_SITE_REPEAT_THRESHOLD": self.site_repeat_threshold,
             "NEWSINDEX_NEAR_DUP_THRESHOLD": self.near_dup_threshold,
             "NEWSINDEX_MAX_BYTES": self.max_bytes,

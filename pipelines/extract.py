@@ -181,20 +181,24 @@ class ExtractStage(CpuStage):
         raw = item.pop("raw")
         rules = self.rules_for(item.get("url"))
         dropped: list[dict] = []
-        if item["kind"] == "html":
-            if rules.get("drop"):
-                raw, dropped = drop_selectors(raw, rules["drop"])
-            fields = extract_html(raw, item.get("url"), self.fallback)
-        else:
-            fields = extract_text(raw)
+        try:
+            if item["kind"] == "html":
+                if rules.get("drop"):
+                    raw, dropped = drop_selectors(raw, rules["drop"])
+                fields = extract_html(raw, item.get("url"), self.fallback)
+            else:
+                fields = extract_text(raw)
+        except StageError as exc:  # no article at all: the quality stage counts the page, then fails it
+            fields = {"title": None, "author": [], "published": None, "tags": [], "paragraphs": [], "removed": [],
+                      "no_article": str(exc)}
         rules = rules or self.rules_for(fields.get("url"))
         if rules.get("phrases"):
             fields["paragraphs"], by_phrase = apply_phrases(fields["paragraphs"], rules["phrases"])
             dropped += by_phrase
         fields["removed"] = dropped + fields["removed"]
-        if not fields["paragraphs"]:
-            raise StageError(f"no article text left after removing {len(fields['removed'])} boilerplate "
-                             "paragraphs (run `newsindex extract --explain` on it to see why)")
+        if not fields["paragraphs"] and "no_article" not in fields:
+            fields["no_article"] = (f"no article text left after removing {len(fields['removed'])} boilerplate "
+                                    "paragraphs (run `newsindex extract --explain` on it to see why)")
         # For HTML, trafilatura's url is the page's rel=canonical when it declares one: honoured only inside
         # the site (pipelines.identity), so no page can take another site's id.
         fetched = item.get("url")

@@ -17,14 +17,15 @@ from pipelines.extract import ExtractStage
 from pipelines.finalize import FinalizeStage
 from pipelines.identity import IdentityStage
 from pipelines.language import LanguageStage
+from pipelines.quality import QualityStage
 
 OnFailure = Callable[[Item, str], None]
 
 
 
 # The stage order, once: it builds the CLI runner (build_stages) and Scrapy's ITEM_PIPELINES.
-STAGES: list[type[Stage]] = [DecodeStage, ExtractStage, IdentityStage, NearDuplicateStage, SiteBoilerplateStage,
-                             LanguageStage, FinalizeStage]
+STAGES: list[type[Stage]] = [DecodeStage, ExtractStage, QualityStage, IdentityStage, NearDuplicateStage,
+                             SiteBoilerplateStage, LanguageStage, FinalizeStage]
 
 
 def build_stages(settings: Mapping[str, Any]) -> list[Stage]:
