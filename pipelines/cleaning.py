@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipelines.lexicon import appeal_hits, furniture_family
-from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, word_count
+from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
 
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
@@ -40,6 +40,8 @@ class Cleaned:
     paragraphs: list[str] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    published: str | None = None  # the first date in a byline or timestamp line ("By A | 14 June 2023")
+    tags: list[str] = field(default_factory=list)  # a visible tag list ("Tags: a, b, c" or one tag a line)
 
     def drop(self, text: str, reason: str) -> None:
         self.removed.append({"text": text, "reason": reason})
@@ -110,9 +112,8 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
     keep_all = (total >= MIN_GUARDED_WORDS and kept < (1 - MAX_REMOVED_SHARE) * total) or (
         kept == 0 and total >= MIN_KEPT_WHOLE_WORDS)
     why = f"the rules would remove {1 - kept / total:.0%} of the text" if keep_all else ""
+    _read_metadata(candidates, reasons, result)
     for text, reason in zip(candidates, reasons, strict=True):
-        if reason == "byline":
-            result.authors.extend(a for a in parse_byline(text) or [] if a not in result.authors)
         if reason and keep_all:
             result.removed.append({"text": text, "reason": reason, "kept_anyway": why})
         elif reason:
@@ -120,6 +121,31 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
             continue
         result.paragraphs.append(text)
     return result
+
+
+_TAG_SPLIT = re.compile(r"\s*[,;|•·#]\s*")
+_TAG_LABEL = re.compile(r"^[^:]{1,30}:\s*")
+
+
+def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cleaned) -> None:
+    """Metadata from the visible lines the rules take out: authors and a date from bylines ("By Anna Petrova |
+    14 June 2023", "Von Jonas Weber, 3. März 2024"), a date from timestamp lines ("Updated 2 May 2022"), tags
+    from a tag list — on the "Tags:" line itself, or one tag a line right after a bare "Tags:" line."""
+    tag_run = False
+    for text, reason in zip(paragraphs, reasons, strict=True):
+        if reason == "byline":
+            result.authors.extend(a for a in parse_byline(text) or [] if a not in result.authors)
+        if reason in ("byline", "category-timestamp", "dateline") and result.published is None:
+            result.published = parse_date(text)
+        if reason == "tags":
+            listed = _TAG_LABEL.sub("", text, count=1) if ":" in text else ""
+            result.tags.extend(t for t in _TAG_SPLIT.split(listed) if t and t not in result.tags)
+            tag_run = not listed
+        elif tag_run and reason in ("trailing-furniture", "navigation") and word_count(text) <= 4:
+            if text not in result.tags:
+                result.tags.append(text)
+        else:
+            tag_run = False
 
 
 def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:

@@ -10,9 +10,18 @@ from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs
 from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
+from pipelines.textmeta import parse_byline, parse_date
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+def _published(found: str | None, visible: str | None) -> str | None:
+    """trafilatura's date (htmldate: meta tags, URL, ``<time>``), unless it is only a year guess (YYYY-01-01)
+    where the page's visible byline or timestamp line gives a full date in that year."""
+    if found and visible and found.endswith("-01-01") and visible.startswith(found[:4]):
+        return visible
+    return found or visible
 
 
 def _split_authors(value: str | None) -> list[str]:
@@ -55,6 +64,32 @@ def apply_phrases(cleaned_paragraphs: list[str], phrases: list[str]) -> tuple[li
     return kept, removed
 
 
+_META_XPATH = ("//*[self::p or self::div or self::span or self::address or self::section]"
+               "[re:test(concat(' ', @class, ' ', @id), '(byline|author|meta|dateline|posted|article-info)', 'i')]")
+
+
+def visible_meta(html: str) -> tuple[list[str], str | None]:
+    """Authors and a date from a page's byline-like elements (``<p class="meta">By Anna Petrova | 14 June
+    2023</p>``), which trafilatura drops from the text without always taking the author from them."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+        elements = tree.xpath(_META_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"})
+    except (etree.ParserError, etree.XPathError, ValueError):
+        return [], None
+    authors: list[str] = []
+    published = None
+    for element in elements[:20]:
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 200:
+            continue
+        authors += [name for name in parse_byline(text) or [] if name not in authors]
+        published = published or parse_date(text)
+    return authors, published
+
+
 def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     """trafilatura's main text and metadata, then our cleaning. ``fallback``: trafilatura's fallback extractors
     (readability, justext), on by default: without them, pages whose main pass returns the site menu lose
@@ -77,14 +112,18 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
             cleaned.removed += visible["removed"]
             cleaned.authors += [a for a in visible["author"] if a not in cleaned.authors]
     authors = _split_authors(doc.author)
+    if not authors:
+        meta_authors, meta_date = visible_meta(html)
+        authors = meta_authors
+        cleaned.published = cleaned.published or meta_date
     for name in cleaned.authors:
         if name not in authors:
             authors.append(name)
-    tags = [t for t in (doc.categories or []) + (doc.tags or []) if t]
+    tags = [t for t in (doc.categories or []) + (doc.tags or []) + cleaned.tags if t]
     return {
         "title": doc.title,
         "author": authors,
-        "published": doc.date,
+        "published": _published(doc.date, cleaned.published),
         "url": doc.url or url,
         "site_name": doc.sitename,
         "tags": list(dict.fromkeys(tags)),
@@ -152,12 +191,11 @@ def _from_visible_text(html: str) -> Item:
     parsed["title"] = parsed.get("title") or reader.title
     parsed["removed"].append({"text": "(trafilatura found no main text, or only furniture)", "reason": "extractor",
                               "kept_anyway": "the page's visible text blocks were used instead"})
-    return {**parsed, "tags": [], "url": None, "site_name": None, "description": None}
+    return {**parsed, "url": None, "site_name": None, "description": None}
 
 
 def extract_text(text: str) -> Item:
-    parsed = parse_text_article(text)
-    return {**parsed, "tags": []}
+    return parse_text_article(text)
 
 
 class ExtractStage(CpuStage):

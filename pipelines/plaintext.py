@@ -76,9 +76,10 @@ def parse_text_article(text: str) -> dict:
     return {
         "title": title,
         "author": authors,
-        "published": published,
+        "published": published or cleaned.published,
         "paragraphs": cleaned.paragraphs,
         "removed": removed + cleaned.removed,
+        "tags": cleaned.tags,
     }
 
 

@@ -93,3 +93,61 @@ def test_a_page_trafilatura_cannot_read_falls_back_to_its_visible_text():
     assert doc["paragraphs"] == story and doc["title"] == "Le tramway approuvé"
     assert doc["removed"][-1]["reason"] == "extractor"
     assert "Accueil" not in " ".join(doc["paragraphs"]) and "var x" not in " ".join(doc["paragraphs"])
+
+
+BODY_EN = ["The regional council approved the new tram line on Tuesday after a debate that lasted six hours.",
+           "Construction is due to start in spring, and the first trams should run within three years of that."]
+
+
+@pytest.mark.parametrize("meta, author, published", [
+    ("By Anna Petrova | 14 June 2023", ["Anna Petrova"], "2023-06-14"),
+    ("Von Jonas Weber, 3. März 2024", ["Jonas Weber"], "2024-03-03"),
+    ("Par Marie Dubois | 2 mai 2024", ["Marie Dubois"], "2024-05-02"),
+    ("Автор: Иван Петров | 14 июня 2023", ["Иван Петров"], "2023-06-14"),
+    ("Por Lucía Gómez, 5 de abril de 2024", ["Lucía Gómez"], "2024-04-05"),
+])
+def test_a_meta_line_gives_author_and_date(meta, author, published):
+    cleaned = clean_paragraphs([meta, *BODY_EN])
+    assert cleaned.paragraphs == BODY_EN
+    assert cleaned.authors == author and cleaned.published.startswith(published)
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Updated 2 May 2022", "2022-05-02"), ("Обновлено 14 июня 2023", "2023-06-14"),
+    ("Aktualisiert am 3. März 2024", "2024-03-03"), ("Mis à jour le 12 janvier 2024", "2024-01-12"),
+])
+def test_a_date_in_words_at_the_head_gives_published(line, published):
+    cleaned = clean_paragraphs([line, *BODY_EN])
+    assert cleaned.paragraphs == BODY_EN and cleaned.published.startswith(published)
+
+
+@pytest.mark.parametrize("lines, tags", [
+    (["Tags: economy, transport, city council"], ["economy", "transport", "city council"]),
+    (["Теги: экономика; транспорт"], ["экономика", "транспорт"]),
+    (["Schlagwörter:", "Verkehr", "Stadtrat"], ["Verkehr", "Stadtrat"]),
+    (["Mots-clés : tramway | conseil régional"], ["tramway", "conseil régional"]),
+])
+def test_a_visible_tag_list_gives_tags(lines, tags):
+    cleaned = clean_paragraphs([*BODY_EN, *lines])
+    assert cleaned.paragraphs == BODY_EN and cleaned.tags == tags
+
+
+LONGER = [*BODY_EN,
+          "Opponents said the budget did not account for rising steel prices and asked for an independent review.",
+          "The mayor said the line would link the northern suburbs with the university and the central station.",
+          "A public consultation on the exact route and the location of the stops will open next month online."]
+
+
+@pytest.mark.parametrize("meta, author, published", [
+    ("By Anna Petrova | 14 June 2023", "Anna Petrova", "2023-06-14"),
+    ("Von Jonas Weber, 3. März 2024", "Jonas Weber", "2024-03-03"),
+    ("Автор: Иван Петров | 14 июня 2023", "Иван Петров", "2023-06-14"),
+    ("Par Marie Dubois | 2 mai 2024", "Marie Dubois", "2024-05-02"),
+])
+def test_visible_metadata_reaches_the_html_document(meta, author, published):
+    page = ("<html><head><title>Tram line approved</title></head><body><article><h1>Tram line approved</h1>"
+            f"<p class='meta'>{meta}</p>" + "".join(f"<p>{p}</p>" for p in LONGER)
+            + "<p>Tags: transport, city council</p></article></body></html>")
+    doc = extract_html(page, None)
+    assert doc["author"] == [author] and doc["published"].startswith(published)
+    assert {"transport", "city council"} <= set(doc["tags"]) and doc["paragraphs"] == LONGER
