@@ -13,13 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pipelines.lexicon import appeal_hits, furniture_family
+from pipelines.lexicon import CHANNEL_CALL, MESSENGER, READ_ALSO, appeal_hits, furniture_family
 from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
 
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
 NEAR_DUP_MIN_WORDS = 12
 LEDE_PARAGRAPHS = 2
+READ_ALSO_MAX_WORDS = 30  # a labelled cross-link or a channel call is a headline or a line, not a paragraph
 EDGE_SCAN = 4
 # Recall first: when the rules would remove more than this share of an article's words, the rules are
 # what is wrong (a layout they do not know), so the text is kept and the would-be removals recorded.
@@ -71,6 +72,12 @@ def boilerplate_reason(paragraph: str) -> str | None:
     family, hits = appeal_hits(paragraph)
     if family and (hits >= 2 or words <= 25):
         return family
+    if words <= READ_ALSO_MAX_WORDS:
+        lowered = paragraph.lower()
+        if READ_ALSO.match(lowered):
+            return "read-more"
+        if MESSENGER.search(lowered) and CHANNEL_CALL.search(lowered):
+            return "follow"
     if words <= 60 and _CREDIT_TAIL.search(paragraph) and "/" in paragraph[-60:]:
         return "photo-caption"
     if parse_byline(paragraph):

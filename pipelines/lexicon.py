@@ -147,3 +147,24 @@ def appeal_hits(paragraph: str) -> tuple[str | None, int]:
         if hits > best_hits:
             best, best_hits = name, hits
     return best, best_hits
+
+
+# A labelled cross-link to another story ("Read also: <a headline of any length>"): the label, then a colon
+# or a dash, in the eight languages.
+READ_ALSO = re.compile(
+    r"^(?:read (?:also|more)|also read|see also|related(?: story| article)?|more on this|"
+    r"читайте (?:также|ещё|еще)|читать также|смотрите также|по теме|"
+    r"lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|"
+    r"(?:à )?lire aussi|voir aussi|sur le même sujet|"
+    r"lee (?:también|más)|lea también|te puede interesar|"
+    r"leggi anche|potrebbe interessarti|"
+    r"читайте також|дивіться також|"
+    r"ayrıca okuyun|ilgili haber|bunu da okuyun)\s*[:—–-]\s*\S")
+# A call to join the site's messenger or video channel ("Subscribe to our Telegram channel to get …").
+MESSENGER = re.compile(r"\b(?:telegram|whatsapp|viber|signal|youtube|tiktok|instagram|дзен|vk|вконтакте)")
+CHANNEL_CALL = re.compile(  # imperatives and "our": a call to the reader, not a report about a channel
+    r"\b(?:subscribe to|follow|join) (?:us|our)\b|(?:подписывайтесь|подпишитесь) на|"
+    r"(?:abonnieren|folgen) sie (?:uns|unserem|unseren|unserer)|(?:abonnez-vous|rejoignez-nous|suivez-nous)\b|"
+    r"(?:suscríbete|síguenos|únete) (?:a|en) (?:nuestro|nuestra)|"
+    r"(?:iscriviti|seguici|unisciti) (?:al|sul) (?:nostro|canale)|"
+    r"(?:підписуйтесь|підпишіться) на|kanal\w*\s+(?:abone olun|katılın)")

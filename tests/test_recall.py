@@ -151,3 +151,36 @@ def test_visible_metadata_reaches_the_html_document(meta, author, published):
     doc = extract_html(page, None)
     assert doc["author"] == [author] and doc["published"].startswith(published)
     assert {"transport", "city council"} <= set(doc["tags"]) and doc["paragraphs"] == LONGER
+
+
+@pytest.mark.parametrize("line", [
+    "Read also: Central bank keeps rates on hold as inflation slows for the third month running in the eurozone",
+    "Читайте также: Мэрия объявила конкурс на проект новой набережной у старого порта и пообещала итоги к осени",
+    "Lesen Sie auch: Stadtrat streitet über die Kosten der neuen Straßenbahn – Opposition verlangt Gutachten",
+    "À lire aussi — Le conseil régional vote le budget du tramway après six heures de débat",
+    "Lee también: El ayuntamiento aprueba el presupuesto de la nueva línea de tranvía",
+    "Ayrıca okuyun: Belediye meclisi yeni tramvay hattının bütçesini onayladı",
+])
+def test_a_labelled_cross_link_goes_whatever_its_length(line):
+    cleaned = clean_paragraphs([BODY_EN[0], line, BODY_EN[1]])
+    assert cleaned.paragraphs == BODY_EN and cleaned.removed[0]["reason"] == "read-more"
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe to our Telegram channel to get the most important news of the day first.",
+    "Подписывайтесь на наш Telegram-канал, чтобы первыми узнавать главные новости дня.",
+    "Abonnieren Sie unseren WhatsApp-Kanal und erhalten Sie die wichtigsten Nachrichten des Tages.",
+    "Abonnez-vous à notre chaîne YouTube pour ne rien manquer de nos reportages.",
+])
+def test_a_call_to_join_a_messenger_channel_goes(line):
+    cleaned = clean_paragraphs([*BODY_EN, line])
+    assert cleaned.paragraphs == BODY_EN and cleaned.removed[0]["reason"] == "follow"
+
+
+@pytest.mark.parametrize("prose", [
+    "Read also the council's own report, which says the line will pay for itself within twenty years.",
+    "The minister said she would follow the channel dispute between the two ferry companies closely.",
+    "Многие жители подписались на Telegram-канал мэрии ещё весной, когда начались споры о маршруте.",
+])
+def test_prose_that_mentions_reading_or_channels_stays(prose):
+    assert clean_paragraphs([*BODY_EN, prose]).paragraphs == [*BODY_EN, prose]
