@@ -43,6 +43,7 @@ bench: install
 
 eval: install
 	$(BIN)/python bench/eval_extraction.py
+	$(BIN)/python bench/eval_devset.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -134,6 +134,12 @@ _TAG_SPLIT = re.compile(r"\s*[,;|•·#]\s*")
 _TAG_LABEL = re.compile(r"^[^:]{1,30}:\s*")
 
 
+def split_tag_list(line: str) -> list[str]:
+    """ "Tags: a, b; c" → ["a", "b", "c"]; a bare label gives []."""
+    listed = _TAG_LABEL.sub("", line, count=1) if ":" in line else ""
+    return [t for t in _TAG_SPLIT.split(listed) if t]
+
+
 def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cleaned) -> None:
     """Metadata from the visible lines the rules take out: authors and a date from bylines ("By Anna Petrova |
     14 June 2023", "Von Jonas Weber, 3. März 2024"), a date from timestamp lines ("Updated 2 May 2022"), tags
@@ -145,8 +151,8 @@ def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cle
         if reason in ("byline", "category-timestamp", "dateline") and result.published is None:
             result.published = parse_date(text)
         if reason == "tags":
-            listed = _TAG_LABEL.sub("", text, count=1) if ":" in text else ""
-            result.tags.extend(t for t in _TAG_SPLIT.split(listed) if t and t not in result.tags)
+            listed = split_tag_list(text)
+            result.tags.extend(t for t in listed if t not in result.tags)
             tag_run = not listed
         elif tag_run and reason in ("trailing-furniture", "navigation") and word_count(text) <= 4:
             if text not in result.tags:

@@ -4,10 +4,11 @@ go through the same paragraph cleaning (``pipelines.cleaning``)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from pipelines.base import CpuStage, Item, StageError
-from pipelines.cleaning import clean_paragraphs
+from pipelines.cleaning import clean_paragraphs, split_tag_list
 from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 from pipelines.textmeta import parse_byline, parse_date
@@ -17,17 +18,24 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 def _published(found: str | None, visible: str | None) -> str | None:
-    """trafilatura's date (htmldate: meta tags, URL, ``<time>``), unless it is only a year guess (YYYY-01-01)
-    where the page's visible byline or timestamp line gives a full date in that year."""
-    if found and visible and found.endswith("-01-01") and visible.startswith(found[:4]):
+    """trafilatura's date (htmldate: meta tags, URL, ``<time>``), unless it is only a year guess (YYYY-01-01,
+    often from a "© 2024" footer) where the page's visible byline or timestamp line gives a full date."""
+    if found and visible and found[:10].endswith("-01-01") and not visible[:10].endswith("-01-01"):
         return visible
     return found or visible
 
 
 def _split_authors(value: str | None) -> list[str]:
+    """trafilatura's author string as names: "A; B" and "A and B" split, a byline marker it left on
+    ("Par Marie Dubois", "Автор Иван Петров") taken off."""
     if not value:
         return []
-    return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+    names: list[str] = []
+    for part in (a.strip() for a in value.replace(" and ", ";").split(";")):
+        for name in parse_byline(part) or ([part] if part else []):
+            if name not in names:
+                names.append(name)
+    return names
 
 
 def drop_selectors(html: str, selectors: list[str]) -> tuple[str, list[dict]]:
@@ -64,30 +72,49 @@ def apply_phrases(cleaned_paragraphs: list[str], phrases: list[str]) -> tuple[li
     return kept, removed
 
 
-_META_XPATH = ("//*[self::p or self::div or self::span or self::address or self::section]"
-               "[re:test(concat(' ', @class, ' ', @id), '(byline|author|meta|dateline|posted|article-info)', 'i')]")
+_BLOCK = "*[self::p or self::div or self::span or self::address or self::section or self::ul]"
+_META_XPATH = (f"//{_BLOCK}[re:test(concat(' ', @class, ' ', @id), "
+               "'(byline|author|meta|dateline|posted|article-info)', 'i')]")
+_TAGS_XPATH = (f"//{_BLOCK}[re:test(concat(' ', @class, ' ', @id, ' '), '[ _-](tags?|keywords|topics)[ _-]', 'i')]"
+               " | //a[@rel='tag']")
+_EXSLT = {"re": "http://exslt.org/regular-expressions"}
 
 
-def visible_meta(html: str) -> tuple[list[str], str | None]:
-    """Authors and a date from a page's byline-like elements (``<p class="meta">By Anna Petrova | 14 June
-    2023</p>``), which trafilatura drops from the text without always taking the author from them."""
+@dataclass
+class VisibleMeta:
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+def visible_meta(html: str) -> VisibleMeta:
+    """Authors, a date and tags from a page's byline-like and tag-list elements (``<p class="meta">By Anna
+    Petrova | 14 June 2023</p>``, ``<p class="tags">Tags: a, b</p>``, ``<a rel="tag">``), which trafilatura
+    drops from the text without always taking the metadata from them."""
     from lxml import etree
     from lxml import html as lxml_html
 
+    found = VisibleMeta()
     try:
         tree = lxml_html.document_fromstring(html)
-        elements = tree.xpath(_META_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"})
+        metas = tree.xpath(_META_XPATH, namespaces=_EXSLT)
+        tag_lists = tree.xpath(_TAGS_XPATH, namespaces=_EXSLT)
     except (etree.ParserError, etree.XPathError, ValueError):
-        return [], None
-    authors: list[str] = []
-    published = None
-    for element in elements[:20]:
+        return found
+    for element in metas[:20]:
         text = " ".join(element.text_content().split())
-        if not text or len(text) > 200:
-            continue
-        authors += [name for name in parse_byline(text) or [] if name not in authors]
-        published = published or parse_date(text)
-    return authors, published
+        if text and len(text) <= 200:
+            found.authors += [name for name in parse_byline(text) or [] if name not in found.authors]
+            found.published = found.published or parse_date(text)
+    for element in tag_lists[:50]:
+        if element.tag == "a":
+            names = [" ".join(element.text_content().split())]
+        else:  # "Tags: a, b, c", or the label and one link a tag
+            links = element.xpath(".//a")
+            names = [" ".join(a.text_content().split()) for a in links] if links else split_tag_list(
+                " ".join(element.text_content().split()))
+        found.tags += [n for n in names if n and len(n) <= 60 and n not in found.tags]
+    return found
 
 
 def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
@@ -112,14 +139,15 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
             cleaned.removed += visible["removed"]
             cleaned.authors += [a for a in visible["author"] if a not in cleaned.authors]
     authors = _split_authors(doc.author)
-    if not authors:
-        meta_authors, meta_date = visible_meta(html)
-        authors = meta_authors
-        cleaned.published = cleaned.published or meta_date
+    tags = [t for t in (doc.categories or []) + (doc.tags or []) + cleaned.tags if t]
+    if not authors or not tags or not doc.date or doc.date.endswith("-01-01"):
+        meta = visible_meta(html)
+        authors = authors or meta.authors
+        cleaned.published = cleaned.published or meta.published
+        tags = tags or meta.tags
     for name in cleaned.authors:
         if name not in authors:
             authors.append(name)
-    tags = [t for t in (doc.categories or []) + (doc.tags or []) + cleaned.tags if t]
     return {
         "title": doc.title,
         "author": authors,

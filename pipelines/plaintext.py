@@ -60,6 +60,7 @@ def parse_text_article(text: str) -> dict:
                 continue
         if in_head and (names := parse_byline(line)):
             authors.extend(n for n in names if n not in authors)
+            published = published or parse_date(line)  # "By Anna Petrova | 14 June 2023"
             reason = "byline"
         elif in_head and is_timestamp_line(line):
             published = published or parse_date(line)
