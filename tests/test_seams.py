@@ -336,7 +336,7 @@ sites:
     feeds: [https://daily.example/rss]
     rules:
       drop: ["div.promo-box", "#newsletter"]
-      phrases: ["Читайте также", "Lesen Sie auch"]
+      phrases: ["Наш партнёр", "Lesen Sie auch"]
 """
 
 
@@ -350,7 +350,7 @@ def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monk
     body = ("<html><head><title>Tram line approved</title></head><body><article><h1>Tram line approved</h1>"
             + "".join(f"<p>{p}</p>" for p in BODY)
             + "<div class='promo-box'><p>Win a weekend in Vienna with our partner airline this month only.</p></div>"
-            + "<p>Читайте также: Мэрия объявила конкурс на проект новой набережной у старого порта</p>"
+            + "<p>Наш партнёр — сеть кофеен «Зерно» — дарит читателям скидку до конца месяца.</p>"
             + "<p id='newsletter'>Every morning at seven, the day's stories in your inbox.</p>"
             + "</article></body></html>")
     archive = tmp_path / "in" / "daily.warc.gz"
@@ -361,7 +361,7 @@ def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monk
     daily, other = docs["https://daily.example/2024/05/tram"], docs["https://other.example/x"]
     assert daily["paragraphs"] == BODY
     assert {r["rule"] for r in daily["removed"] if r["reason"] == "site-rule"} == {
-        "div.promo-box", "#newsletter", "Читайте также"}
+        "div.promo-box", "#newsletter", "Наш партнёр"}
     assert any("Vienna" in p for p in other["paragraphs"])  # another site's pages keep theirs
 
     monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path / "home"))
@@ -371,7 +371,7 @@ def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monk
 
     crawl_stage = ExtractStage.from_crawler(_scrapy_crawler())
     assert crawl_stage.site_rules == extraction_rules(_declared_sites(settings)) == {
-        "daily.example": {"drop": ["div.promo-box", "#newsletter"], "phrases": ["Читайте также", "Lesen Sie auch"]}}
+        "daily.example": {"drop": ["div.promo-box", "#newsletter"], "phrases": ["Наш партнёр", "Lesen Sie auch"]}}
 
 
 def test_a_bad_selector_in_the_sources_file_is_one_clear_error(tmp_path):
