@@ -154,7 +154,7 @@ def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cle
             listed = split_tag_list(text)
             result.tags.extend(t for t in listed if t not in result.tags)
             tag_run = not listed
-        elif tag_run and reason in ("trailing-furniture", "navigation") and word_count(text) <= 4:
+        elif tag_run and reason == "trailing-furniture" and word_count(text) <= 4:  # not "Latest" (navigation)
             if text not in result.tags:
                 result.tags.append(text)
         else:

@@ -121,6 +121,11 @@ def test_a_date_in_words_at_the_head_gives_published(line, published):
     assert cleaned.paragraphs == BODY_EN and cleaned.published.startswith(published)
 
 
+def test_navigation_after_a_bare_tags_label_is_not_a_tag():
+    cleaned = clean_paragraphs([*BODY_EN, "Tags:", "Latest", "Latest"])  # as in seeds/001
+    assert cleaned.paragraphs == BODY_EN and cleaned.tags == []
+
+
 @pytest.mark.parametrize("lines, tags", [
     (["Tags: economy, transport, city council"], ["economy", "transport", "city council"]),
     (["Теги: экономика; транспорт"], ["экономика", "транспорт"]),

@@ -100,7 +100,8 @@ class NewsSpider(scrapy.Spider):
         if self.is_article(response.url):
             yield {"source": response.url, "url": response.url, "body": response.body,
                    "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
-                   "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None}
+                   "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None,
+                   "domains": self.site.domains}  # rel=canonical may point anywhere inside these
         # The depth limit bounds the link crawl only: sitemap and feed entries are depth 0.
         depth = response.meta.get("link_depth", 0)
         if depth < self.site.depth:
