@@ -13,13 +13,25 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pipelines.lexicon import CHANNEL_CALL, MESSENGER, READ_ALSO, appeal_hits, furniture_family
+from pipelines.lexicon import (
+    ASK,
+    CHANNEL_CALL,
+    MESSENGER,
+    PUBLICATION,
+    QUOTED,
+    READ_ALSO,
+    READER,
+    STRONG_ASK,
+    appeal_hits,
+    furniture_family,
+)
 from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
 
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
 NEAR_DUP_MIN_WORDS = 12
 LEDE_PARAGRAPHS = 2
+APPEAL_MAX_WORDS = 80  # an appeal is a paragraph, not an essay
 READ_ALSO_MAX_WORDS = 30  # a labelled cross-link or a channel call is a headline or a line, not a paragraph
 EDGE_SCAN = 4
 # Recall first: when the rules would remove more than this share of an article's words, the rules are
@@ -70,7 +82,8 @@ def boilerplate_reason(paragraph: str) -> str | None:
         if family:
             return family
     family, hits = appeal_hits(paragraph)
-    if family and (hits >= 2 or words <= 25):
+    # One phrase in a short paragraph is an appeal, unless it is inside a quotation (reported speech).
+    if family and (hits >= 2 or (words <= 25 and appeal_hits(outside_quotes(paragraph))[1])):
         return family
     if words <= READ_ALSO_MAX_WORDS:
         lowered = paragraph.lower()
@@ -112,6 +125,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
         for p in candidates]
     _mark_trailing_edge(candidates, reasons)
     _mark_leading_edge(candidates, reasons)
+    _mark_appeal_neighbours(candidates, reasons)
     _mark_repeats(candidates, reasons)
 
     total = sum(word_count(text) for text in candidates)
@@ -196,6 +210,36 @@ def _repeats_title(key: str, title_key: str) -> bool:
     return key == title_key or (key.startswith(title_key) and len(key.split()) <= len(title_key.split()) + 3)
 
 
+def outside_quotes(paragraph: str) -> str:
+    """The paragraph without its quoted spans: words in quotation marks are someone else's (reported speech)."""
+    return QUOTED.sub(" ", paragraph)
+
+
+def reader_appeal(paragraph: str, strong: bool = False) -> bool:
+    """A paragraph in which the publication asks its reader for something: reader address, the publication's
+    "we", and an ask, all three, outside quotation marks (reported speech is article content). ``strong``:
+    the ask must be for money or a sign-up ("donate", "become a member"), not "support" in general."""
+    if word_count(paragraph) > APPEAL_MAX_WORDS:
+        return False
+    lowered = outside_quotes(paragraph).lower()
+    ask = STRONG_ASK if strong else ASK
+    return bool(READER.search(lowered) and PUBLICATION.search(lowered) and ask.search(lowered))
+
+
+def _mark_appeal_neighbours(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """An appeal box spans paragraphs: next to one already marked as an appeal, a paragraph that is itself a
+    reader appeal (by the signals, not by phrases) goes with it — in the middle of an article too."""
+    appeals = {"donate", "subscribe"}
+    changed = True
+    while changed:
+        changed = False
+        for i, text in enumerate(paragraphs):
+            if reasons[i] is None and reader_appeal(text) and any(
+                    0 <= j < len(paragraphs) and reasons[j] in appeals for j in (i - 1, i + 1)):
+                reasons[i] = "donate"
+                changed = True
+
+
 def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> None:
     """From the end: furniture and short non-sentences go; inside that run, a paragraph with
     any appeal phrase goes too (the tail of a donation block)."""
@@ -210,8 +254,12 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> Non
             in_run = True
             continue
         family, hits = appeal_hits(text)
-        if in_run and family and hits >= 1:
+        if in_run and family and (hits >= 2 or appeal_hits(outside_quotes(text))[1]):
             reasons[i] = family
+            continue
+        if reader_appeal(text, strong=True) and (in_run or i == len(paragraphs) - 1):
+            reasons[i] = "donate"  # the last paragraph or inside the tail run, with a money/sign-up ask
+            in_run = True
             continue
         break
 

@@ -168,3 +168,24 @@ CHANNEL_CALL = re.compile(  # imperatives and "our": a call to the reader, not a
     r"(?:suscríbete|síguenos|únete) (?:a|en) (?:nuestro|nuestra)|"
     r"(?:iscriviti|seguici|unisciti) (?:al|sul) (?:nostro|canale)|"
     r"(?:підписуйтесь|підпишіться) на|kanal\w*\s+(?:abone olun|katılın)")
+
+
+# Signals of a publication addressing its reader (an appeal worded with none of the phrases above): the reader
+# ("you"), the publication ("we/our"), and an ask. Each alone is ordinary prose; together, outside quotes and
+# at the edge of an article or next to another appeal, they are an appeal.
+READER = re.compile(r"\b(?:you|your|yours|вы|вас|вам|ваш\w*|ты|тебя|твой|sie|ihr|ihnen|dich|dein\w*|vous|votre|vos|"
+                    r"tu|toi|ton|ta|tes|usted|ustedes|tú|te|tu|tus|su apoyo|siz|sizin|size|sen|senin)\b")
+PUBLICATION = re.compile(r"\b(?:we|our|us|мы|нас|нам|наш\w*|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|"
+                         r"biz|bizim|bize)\b")
+ASK = re.compile(r"\b(?:support|donat\w*|contribut\w*|chip in|pitch in|help us|keep us|fund\w*|pay for|become a|"
+                 r"join|subscrib\w*|membership|поддерж\w*|пожертв\w*|помог\w*|помощ\w*|подпис\w*|"
+                 r"unterstütz\w*|spende\w*|helfen|beitrag|abonn\w*|soutenez|soutenir|soutien|don|dons|aidez|"
+                 r"apoy\w*|don\w*|ayúd\w*|aporte|suscr\w*|destek\w*|bağış\w*|katkı\w*|abone)\b")
+# A quoted span: straight, curly, guillemets, low-high; at least one word inside.
+QUOTED = re.compile(r"\"[^\"]{2,}\"|“[^”]{2,}”|«[^»]{2,}»|„[^“”]{2,}[“”]")
+# The ask that may stand alone in a last paragraph: giving money or signing up, not "support" in general.
+STRONG_ASK = re.compile(r"\b(?:donat\w*|contribut\w* (?:to|what|any|today|now|monthly)|chip in|pitch in|"
+                        r"become a (?:member|supporter|patron|subscriber)|subscribe (?:to|now|today)|support us|"
+                        r"пожертв\w*|поддержите|подпишитесь|spenden sie|jetzt spenden|unterstützen sie|"
+                        r"faites un don|soutenez|abonnez-vous|haz una donación|apóyanos|suscríbete|"
+                        r"bağış yap\w*|destek olun|abone olun)\b")

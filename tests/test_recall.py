@@ -189,3 +189,42 @@ def test_a_call_to_join_a_messenger_channel_goes(line):
 ])
 def test_prose_that_mentions_reading_or_channels_stays(prose):
     assert clean_paragraphs([*BODY_EN, prose]).paragraphs == [*BODY_EN, prose]
+
+
+# Appeals worded with none of the lexicon's phrases: reader address + the publication's "we" + an ask, outside
+# quotes, and a position that agrees (the last paragraph, or next to an appeal the phrases found).
+FRESH_APPEALS = {
+    "en": "Every story on this site is paid for by readers like you. If our reporting matters to you, chip in "
+          "what you can this month.",
+    "ru": "Каждый наш материал оплачен читателями. Если вам важна наша работа, поддержите нас любой суммой.",
+    "de": "Jeder Artikel hier wird von Ihnen finanziert. Wenn Ihnen unsere Arbeit wichtig ist: Spenden Sie "
+          "jetzt einen kleinen Betrag.",
+    "fr": "Chaque article de notre site est financé par vous. Si notre travail compte pour vous, faites un don "
+          "dès aujourd'hui.",
+}
+
+
+@pytest.mark.parametrize("lang", FRESH_APPEALS)
+def test_a_freshly_worded_appeal_as_the_last_paragraph_goes(lang):
+    cleaned = clean_paragraphs([*LONGER, FRESH_APPEALS[lang]])
+    assert cleaned.paragraphs == LONGER and cleaned.removed[0]["reason"] == "donate"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "de"])
+def test_an_appeal_box_in_the_middle_goes_whole(lang):
+    listed = {"en": "Please support independent journalism with a monthly contribution.",
+              "ru": "Поддержите нашу редакцию: независимая журналистика существует благодаря читателям.",
+              "de": "Unterstützen Sie unabhängigen Journalismus mit einem monatlichen Beitrag."}[lang]
+    box = [listed, FRESH_APPEALS[lang]]
+    cleaned = clean_paragraphs([*LONGER[:2], *box, *LONGER[2:]])
+    assert cleaned.paragraphs == LONGER and {r["reason"] for r in cleaned.removed} == {"donate"}
+
+
+@pytest.mark.parametrize("ending", [
+    "\"We need your support to rebuild,\" the mayor told residents, who have donated more than €2m so far.",
+    "We will keep you updated as the story develops and the council publishes its support package.",
+    "«Мы рассчитываем на вашу поддержку», — сказал мэр, обращаясь к жителям, которые уже пожертвовали два миллиона.",
+    "Thanks again for taking the time to write to us. If you want to help, the shelter lists what it needs.",
+])
+def test_endings_that_talk_to_readers_but_ask_nothing_stay(ending):
+    assert clean_paragraphs([*LONGER, ending]).paragraphs == [*LONGER, ending]
