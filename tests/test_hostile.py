@@ -142,7 +142,10 @@ def account(line: str) -> dict[str, int]:
 def test_hostile_corpus(es_env, es_client, tmp_path):
     corpus = tmp_path / "corpus"
     good, failures, skips = build_corpus(corpus)
-    env = {**os.environ, **es_env}
+    home = tmp_path / "home"  # a dead-letter file of this test's own (the node's password is reached by link)
+    home.mkdir()
+    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(home)}
     run = subprocess.run([os.path.join(BIN, "newsindex"), "ingest", str(corpus)], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     (tmp_path / "stderr.txt").write_text(run.stderr)
@@ -164,7 +167,7 @@ def test_hostile_corpus(es_env, es_client, tmp_path):
     assert len(failure_lines) == failures and all(line.count(": ") >= 2 for line in failure_lines)
 
     # Every failure is replayable: the replay reads exactly the failed inputs (file by file) and fails them again.
-    dead = load_settings().dead_letter
+    dead = home / "dead-letter.jsonl"
     replay = subprocess.run([os.path.join(BIN, "newsindex"), "ingest", "--replay", str(dead)], env=env, cwd=ROOT,
                             capture_output=True, text=True, timeout=600)
     again = account(replay.stdout)
