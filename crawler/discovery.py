@@ -48,6 +48,27 @@ def _root(body: bytes):
         raise DiscoveryError(f"malformed XML: {exc}") from exc
 
 
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit for one uncompressed file
+
+
+def gunzipped(body: bytes) -> bytes:
+    """A ``.xml.gz`` sitemap's XML (served as a gzip file, not with Content-Encoding), capped at 50 MiB."""
+    if not body.startswith(b"\x1f\x8b"):
+        return body
+    import gzip
+    import io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+            data = fh.read(MAX_SITEMAP_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DiscoveryError(f"broken gzip sitemap ({exc})") from None
+    if len(data) > MAX_SITEMAP_BYTES:
+        raise DiscoveryError("gzip sitemap over the protocol's 50 MiB limit")
+    return data
+
+
 def parse_sitemap(body: bytes) -> tuple[list[str], list[Entry]]:
     """(child sitemaps, page entries). Page dates: news:publication_date, else lastmod."""
     root = _root(body)

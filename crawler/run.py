@@ -38,6 +38,7 @@ def run_crawls(sites: list[Site], settings: Settings) -> dict[str, dict[str, int
 def summarise(stats: dict) -> dict[str, int]:
     summary = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
     summary["skipped"] = int(stats.get("newsindex/skipped", 0))
+    summary["link_misses"] = int(stats.get("newsindex/link_misses", 0))
     summary["refused"] = sum(int(v) for k, v in stats.items()
                              if k.startswith(("robotstxt/forbidden", "offsite/filtered")))
     summary["retried"] = int(stats.get("retry/count", 0))

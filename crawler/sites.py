@@ -23,6 +23,7 @@ class Site:
     allow: list[str] = field(default_factory=list)
     deny: list[str] = field(default_factory=list)
     depth: int = 2
+    follow_links: bool = False  # link-crawl from sitemap/feed articles too (start_urls are always followed)
     schedule: str | None = None
     settings: dict = field(default_factory=dict)
     rules: dict = field(default_factory=dict)  # extraction rules of this site: drop (CSS selectors), phrases

@@ -52,6 +52,7 @@ def article_page(base: str, key: str, title: str, paragraphs: list[str], canonic
 <meta name="author" content="Anna Reporter"><meta property="article:published_time" content="2024-01-15T10:00:00Z">
 </head><body>
 <header><nav><a href="/">Home</a> <a href="/news/">All news</a> <a href="/private/admin">Admin</a>
+<a href="/tags/economy">Economy</a>
 <a href="http://localhost:{urlsplit(base).port}/offsite-story">Partner site</a></nav></header>
 <main><article><h1>{title}</h1><div class="byline">By Anna Reporter</div>
 <div class="share">Share on Facebook</div>{body}

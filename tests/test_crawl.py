@@ -1,6 +1,7 @@
 """Crawling the fixture news site end to end into the real node: what was indexed, skipped,
 retried and refused; an incremental re-crawl with one article changed; the WARC archive."""
 
+import gzip
 import json
 import os
 import subprocess
@@ -29,16 +30,17 @@ def test_malformed_sitemaps_and_feeds_say_why():
     assert entry.url == "https://x.example/a" and entry.published.year == 2024
 
 
-def write_sources(path, site: FixtureSite) -> None:
+def write_sources(path, site: FixtureSite, follow_links: bool = True, feeds: bool = True) -> None:
     path.write_text(f"""
 sites:
   fixture:
     domains: ["127.0.0.1"]
     sitemaps: ["{site.url('/sitemap.xml')}"]
-    feeds: ["{site.url('/rss.xml')}", "{site.url('/bad-feed.xml')}"]
+    feeds: {json.dumps([site.url('/rss.xml'), site.url('/bad-feed.xml')] if feeds else [])}
     window_days: 30
     allow: ['/news/\\d{{4}}/\\d{{2}}/']
     depth: 1
+    follow_links: {"true" if follow_links else "false"}
     settings:
       AUTOTHROTTLE_START_DELAY: 0.01
       AUTOTHROTTLE_MAX_DELAY: 0.2
@@ -87,6 +89,7 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
         assert site.requests["/news/2024/01/broken"] == 2  # retried once
         assert "fixture: fetched" in first.stdout and "new 7," in first.stdout and "retried 2" in first.stdout
         assert "failed 6," in first.stdout  # 404, 500, malformed feed, jpeg, redirect loop, timeout
+        assert "link_misses 1," in first.stdout  # the dead /tags/economy nav link: not an article, no alert
         assert "'robotstxt/forbidden': 1" in first.stderr  # /private/admin, linked from every article
         assert "'offsite/filtered'" in first.stderr  # the localhost link, refused before any request
         failures = {e["url"]: e["reason"] for e in read_entries(tmp_path / "home" / "dead-letter.jsonl")[0]}
@@ -158,3 +161,31 @@ def test_scheduled_run_and_no_overlap(es_env, es_client, tmp_path):
     assert "fixture: run started" in log and "fixture: fetched" in log and "new 7," in log
     es_client.indices.refresh(index=es_env["NEWSINDEX_ALIAS"])
     assert es_client.count(index=es_env["NEWSINDEX_ALIAS"])["count"] == 7
+
+
+@pytest.mark.es
+def test_a_sitemap_only_site_fetches_its_listed_articles_and_nothing_else(es_env, es_client, tmp_path):
+    """No link crawl from listed articles unless the site asks for it (follow_links): the nav, tag and
+    section links of article pages are not fetched; a clean run exits 0."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site, follow_links=False, feeds=False)
+        run = crawl({**es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"), "NEWSINDEX_HOME": str(home)})
+    assert run.returncode == 0, run.stdout + run.stderr[-2000:]
+    listed = {"/news/2024/01/a1", "/news/2024/01/a2", "/news/2024/01/a3", "/news/2024/01/a4"}
+    sitemaps = {"/sitemap.xml", "/sitemap-news.xml", "/sitemap-pages.xml"}
+    assert set(site.requests) == {"/robots.txt"} | sitemaps | listed, site.requests
+    assert "new 4," in run.stdout and "failed 0," in run.stdout
+
+
+def test_a_gzipped_sitemap_is_read():
+    from crawler.discovery import gunzipped
+
+    xml = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           b"<url><loc>https://x.example/a</loc></url></urlset>")
+    children, entries = parse_sitemap(gunzipped(gzip.compress(xml)))
+    assert children == [] and [e.url for e in entries] == ["https://x.example/a"]
+    with pytest.raises(DiscoveryError, match="broken gzip"):
+        gunzipped(gzip.compress(xml)[:30])

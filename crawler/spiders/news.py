@@ -15,7 +15,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.config import apply
-from crawler.discovery import DiscoveryError, in_window, parse_feed, parse_sitemap
+from crawler.discovery import DiscoveryError, gunzipped, in_window, parse_feed, parse_sitemap
 from crawler.failures import report
 from crawler.sites import Site, load_sites
 
@@ -67,7 +67,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response):
         try:
-            children, entries = parse_sitemap(response.body)
+            children, entries = parse_sitemap(gunzipped(response.body))
         except DiscoveryError as exc:
             report(self, response.url, f"sitemap: {exc}", "sitemap")
             return
@@ -102,9 +102,11 @@ class NewsSpider(scrapy.Spider):
                    "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
                    "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None,
                    "domains": self.site.domains}  # rel=canonical may point anywhere inside these
-        # The depth limit bounds the link crawl only: sitemap and feed entries are depth 0.
+        # Links are followed from start_urls pages (and from listed articles only when the site says
+        # follow_links): a sitemap or feed already lists the articles, and its pages' nav, tag and section
+        # links are not articles. The depth limit bounds the link crawl only: listed entries are depth 0.
         depth = response.meta.get("link_depth", 0)
-        if depth < self.site.depth:
+        if (response.meta.get("kind") == "page" or self.site.follow_links) and depth < self.site.depth:
             for link in self.links.extract_links(response):
                 yield self._request(link.url, self.parse_page, kind="page", link_depth=depth + 1)
 
@@ -114,6 +116,12 @@ class NewsSpider(scrapy.Spider):
         # (a redirect chain past REDIRECT_MAX_TIMES, HttpError for 404/500…) are failures.
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.logger.info("%s: refused (%s)", request.url, failure.getErrorMessage())
+            return
+        # A link found while crawling that is not an article by the site's rules (a dead nav or tag link) is a
+        # miss of link discovery, counted apart: it is not an article lost, and no reason to alert.
+        if request.meta.get("link_depth", 0) > 0 and not self.is_article(request.url):
+            self.crawler.stats.inc_value("newsindex/link_misses")
+            self.logger.info("%s: link not fetched (%s)", request.url, failure.getErrorMessage())
             return
         response = getattr(failure.value, "response", None)
         if failure.check(HttpError) and response is not None:
