@@ -125,9 +125,11 @@ def _cmd_search(args, settings) -> int:
     facets = [f.strip() for f in args.facets.split(",") if f.strip()] if args.facets is not None else None
     req = SearchRequest(query=args.query, lang=args.lang, site=args.site, author=args.author, tag=args.tag,
                         since=args.since, until=args.until, size=args.size, page=args.page, after=args.after,
-                        collapse=not args.no_collapse, **({"facets": facets} if facets is not None else {}))
+                        collapse=not args.no_collapse, sort=args.sort,
+                        **({"facets": facets} if facets is not None else {}))
     result = search(connect(settings), settings.alias, req)
-    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else render_text(result))
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json
+          else render_text(result, bold=sys.stdout.isatty()))
     return 0
 
 
@@ -249,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="deep pagination over every match (copies included): `start`, then each page's `next`")
     search.add_argument("--facets", help="comma-separated subset of: site,language,author,tags,published")
     search.add_argument("--no-collapse", action="store_true", help="list near-duplicate copies separately")
+    search.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance",
+                        help="order of hits (a match-all query, `*` or empty, lists newest first)")
     search.add_argument("--json", action="store_true", help="hits, highlights, total and facets as JSON")
     search.set_defaults(func=_cmd_search)
     return parser
@@ -264,6 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsindex: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `newsindex search … | head`: the reader left, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

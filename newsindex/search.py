@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html as html_module
 import json
 import re
 from dataclasses import dataclass, field
@@ -38,6 +39,12 @@ class SearchRequest:
     facets: list[str] = field(default_factory=lambda: list(FACETS))
     after: str | None = None  # a cursor from a previous deep-pagination page, or "start"
     collapse: bool = True
+    sort: str = "relevance"  # relevance | newest | oldest (a match-all query defaults to newest)
+
+
+SORTS = ("relevance", "newest", "oldest")
+# Highlight markers: explicit in --json (and HTML-escaped fragments around them); bold or plain on a terminal.
+PRE, POST = "<mark>", "</mark>"
 
 
 PIT_KEEP_ALIVE = "5m"
@@ -67,11 +74,23 @@ def parse_day(value: str | None, flag: str) -> str | None:
     raise NewsindexError(f"{flag} {value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+def _sort_order(req: SearchRequest) -> list:
+    match_all = req.query.strip() in ("", "*")
+    order = "newest" if req.sort == "relevance" and match_all else req.sort
+    if order not in SORTS:
+        raise NewsindexError(f"--sort takes one of: {', '.join(SORTS)}")
+    if order == "relevance":
+        return [{"_score": "desc"}]
+    direction = "desc" if order == "newest" else "asc"
+    return [{"published": {"order": direction, "missing": "_last"}}, {"_score": "desc"}]
+
+
 def build_query(req: SearchRequest) -> dict:
     filters: list[dict] = []
     for fld, values in (("language", req.lang), ("site", req.site), ("author", req.author), ("tags", req.tag)):
-        if values:
-            filters.append({"terms": {fld: values}})
+        if values:  # keyword filters match whatever the case (--lang EN, --tag Transport); values show as stored
+            filters.append({"bool": {"should": [{"term": {fld: {"value": v, "case_insensitive": True}}}
+                                                for v in values], "minimum_should_match": 1}})
     since, until = parse_day(req.since, "--since"), parse_day(req.until, "--until")
     if since or until:
         bounds = {"gte": since} if since else {}
@@ -92,17 +111,22 @@ def build_query(req: SearchRequest) -> dict:
                              "hits; page deeper with --after start")
     body = {
         "query": {"bool": {"must": [must], "filter": filters}},
-        "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2},
+        # no_match_size: a match-all listing (or a match in the title only) still gets a snippet.
+        "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
                                  "title": {"number_of_fragments": 0}},
-                      "pre_tags": ["«"], "post_tags": ["»"]},
+                      "pre_tags": [PRE], "post_tags": [POST], "encoder": "html"},
         "_source": RETURNED_FIELDS,
         "size": req.size,
         "track_total_hits": True,
     }
+    order = _sort_order(req)
+    body["track_scores"] = True  # scores shown whatever the order
     if req.after:
         # Deep pagination: every matching document in a stable order, copies included.
-        body["sort"] = [{"_score": "desc"}, {"_shard_doc": "asc"}]
+        body["sort"] = [*order, {"_shard_doc": "asc"}]
     else:
+        if order != [{"_score": "desc"}]:
+            body["sort"] = order
         body["from"] = (req.page - 1) * req.size
         body["aggs"] = {name: FACETS[name] for name in req.facets}
         if req.collapse:
@@ -133,6 +157,7 @@ def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
     hits = [_hit(h) for h in resp["hits"]["hits"]]
     aggs = resp.get("aggregations", {})
     result = {"query": req.query, "total": resp["hits"]["total"]["value"], "hits": hits,
+              "highlight_tags": {"pre": PRE, "post": POST, "encoding": "html"},
               "facets": {name: [{"value": b.get("key_as_string", b["key"]), "count": b["doc_count"]}
                                 for b in agg["buckets"]] for name, agg in aggs.items() if "buckets" in agg}}
     if "stories" in aggs:
@@ -153,19 +178,34 @@ def _hit(raw: dict) -> dict:
     return hit
 
 
-def render_text(result: dict) -> str:
-    stories = f" ({result['stories']} distinct stories)" if result.get("stories") not in (None, result["total"]) else ""
-    lines = [f"{result['total']} articles match {result['query']!r}{stories}", ""]
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def marked(fragment: str, bold: bool) -> str:
+    """A highlighted fragment for a reader: the match in bold (ANSI) on a terminal, plain when piped."""
+    fragment = re.sub(r"\s+", " ", fragment).strip()
+    on, off = ("\033[1m", "\033[0m") if bold else ("", "")
+    return html_module.unescape(fragment.replace(PRE, on).replace(POST, off))
+
+
+def render_text(result: dict, bold: bool = False) -> str:
+    stories = (f" ({_count(result['stories'], 'distinct story', 'distinct stories')})"
+               if result.get("stories") not in (None, result["total"]) else "")
+    lines = [f"{_count(result['total'], 'article matches', 'articles match')} {result['query']!r}{stories}", ""]
     for rank, hit in enumerate(result["hits"], 1):
-        title = (hit.get("highlight", {}).get("title") or [hit.get("title") or "(untitled)"])[0]
+        plain_title = html_module.escape(hit.get("title") or "(untitled)")
+        title = marked((hit.get("highlight", {}).get("title") or [plain_title])[0], bold)
         meta = " · ".join(str(x) for x in (hit.get("site"), hit.get("language"), _day(hit.get("published")),
                                            ", ".join(hit.get("author") or [])) if x)
-        copies = f"  (+{hit['copies'] - 1} near-duplicate copies)" if hit.get("copies", 1) > 1 else ""
-        lines.append(f"{rank:>2}. {title}  [{hit['score']:.2f}]{copies}")
+        copies = (f"  (+{_count(hit['copies'] - 1, 'near-duplicate copy', 'near-duplicate copies')})"
+                  if hit.get("copies", 1) > 1 else "")
+        score = f"  [{hit['score']:.2f}]" if hit.get("score") is not None else ""
+        lines.append(f"{rank:>2}. {title}{score}{copies}")
         lines.append(f"    {meta or '-'}")
         lines.append(f"    {hit.get('url') or hit.get('source')}")
         for fragment in hit.get("highlight", {}).get("text", [])[:2]:
-            lines.append("    … " + re.sub(r"\s+", " ", fragment).strip() + " …")
+            lines.append("    … " + marked(fragment, bold) + " …")
         lines.append("")
     if result.get("next"):
         lines.append(f"next page: --after {result['next']}")
