@@ -150,7 +150,7 @@ def _cmd_kibana(args, settings) -> int:
 
     url = args.url or settings.kibana_url
     result = import_saved_objects(settings, url)
-    print(f"imported {result['successCount']} saved objects into Kibana at {url}: data view 'articles', "
+    print(f"imported {result['successCount']} saved objects into Kibana at {url}: data view {settings.alias!r}, "
           "saved search 'newsindex: latest articles', dashboard 'newsindex overview'")
     return 0
 

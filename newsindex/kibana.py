@@ -14,8 +14,15 @@ from pipelines.elastic import read_password
 from pipelines.errors import NewsindexError
 
 
-def saved_objects() -> bytes:
-    return resources.files("index_config").joinpath("kibana/newsindex.ndjson").read_bytes()
+def saved_objects(alias: str = "articles") -> bytes:
+    """The saved objects, their data view pointed at the configured read alias."""
+    raw = resources.files("index_config").joinpath("kibana/newsindex.ndjson").read_text(encoding="utf-8")
+    objects = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    for obj in objects:
+        if obj["type"] == "index-pattern":
+            obj["attributes"]["title"] = alias
+            obj["attributes"]["name"] = f"newsindex {alias}"
+    return "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in objects).encode("utf-8")
 
 
 def _multipart(filename: str, payload: bytes) -> tuple[bytes, str]:
@@ -26,7 +33,7 @@ def _multipart(filename: str, payload: bytes) -> tuple[bytes, str]:
 
 
 def import_saved_objects(settings: Settings, kibana_url: str) -> dict:
-    body, content_type = _multipart("newsindex.ndjson", saved_objects())
+    body, content_type = _multipart("newsindex.ndjson", saved_objects(settings.alias))
     req = urllib.request.Request(f"{kibana_url.rstrip('/')}/api/saved_objects/_import?overwrite=true",
                                  data=body, method="POST")
     req.add_header("Content-Type", content_type)

@@ -92,11 +92,15 @@ def test_import_call(tmp_path):
 
     server = HTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.handle_request, daemon=True).start()
-    settings = load_settings(es_url="http://127.0.0.1:9200", es_password="secret")
+    settings = load_settings(es_url="http://127.0.0.1:9200", es_password="secret", alias="news-eu")
     result = import_saved_objects(settings, f"http://127.0.0.1:{server.server_port}")
     server.server_close()
     assert result["successCount"] == 8
     assert seen["path"] == "/api/saved_objects/_import?overwrite=true"
     assert seen["headers"]["kbn-xsrf"] and seen["headers"]["Authorization"].startswith("Basic ")
     assert seen["headers"]["Content-Type"].startswith("multipart/form-data; boundary=")
-    assert saved_objects() in seen["body"]
+    assert saved_objects("news-eu") in seen["body"]
+    sent = [json.loads(line) for line in saved_objects("news-eu").decode().splitlines()]
+    [view] = [o for o in sent if o["type"] == "index-pattern"]
+    assert view["attributes"]["title"] == "news-eu"  # the data view reads the configured alias
+    assert len(sent) == len([line for line in saved_objects().decode().splitlines() if line.strip()])
