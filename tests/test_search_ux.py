@@ -74,3 +74,10 @@ def test_a_closed_pipe_is_not_an_error(seeded):
                           env={**os.environ, **seeded}, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip().endswith("match '*'")
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_author_names_are_searchable_as_text(seeded, capsys):
+    """The byline left the text (it is the author field now): a search for the author's surname finds it."""
+    assert main(["search", "zeynalova", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["total"] == 1 and found["hits"][0]["author"] == ["Leman Zeynalova"]
