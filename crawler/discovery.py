@@ -118,6 +118,14 @@ def parse_feed(body: bytes) -> list[Entry]:
     return entries
 
 
+def robots_sitemaps(body: bytes) -> list[str]:
+    """The ``Sitemap:`` lines of a robots.txt (any case, anywhere in the file), in order, without repeats."""
+    text = body.decode("utf-8", "replace")
+    found = [line.split(":", 1)[1].strip() for line in text.splitlines()
+             if line.strip().lower().startswith("sitemap:") and line.split(":", 1)[1].strip()]
+    return list(dict.fromkeys(found))
+
+
 def in_window(entries: list[Entry], days: float | None, now: datetime | None = None) -> list[Entry]:
     """Entries newer than the window (undated ones kept), newest first."""
     now = now or datetime.now(timezone.utc)

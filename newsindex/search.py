@@ -100,8 +100,9 @@ def build_query(req: SearchRequest) -> dict:
     if req.query.strip() in ("", "*"):
         must: dict = {"match_all": {}}
     else:
-        must = {"simple_query_string": {"query": req.query, "fields": ["title^3", "author.text^2", "description^2", "text", "text_*"],
-                                        "default_operator": "and", "lenient": True}}
+        fields = ["title^3", "author.text^2", "description^2", "text", "text_*"]
+        must = {"simple_query_string": {"query": req.query, "fields": fields, "default_operator": "and",
+                                        "lenient": True}}
     unknown = [f for f in req.facets if f not in FACETS]
     if unknown:
         raise NewsindexError(f"unknown facet {unknown[0]!r}: choose from {', '.join(FACETS)}")

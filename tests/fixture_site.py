@@ -106,7 +106,7 @@ class FixtureSite:
         now = datetime.now(timezone.utc)
         day = lambda d: (now - timedelta(days=d)).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
         if path == "/robots.txt":
-            return 200, "text/plain", "User-agent: *\nDisallow: /private/\n", {}
+            return 200, "text/plain", f"User-agent: *\nDisallow: /private/\nSitemap: {self.url('/sitemap.xml')}\n", {}
         if path == "/sitemap.xml":
             return 200, "application/xml", (
                 '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'

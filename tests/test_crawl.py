@@ -30,12 +30,13 @@ def test_malformed_sitemaps_and_feeds_say_why():
     assert entry.url == "https://x.example/a" and entry.published.year == 2024
 
 
-def write_sources(path, site: FixtureSite, follow_links: bool = True, feeds: bool = True) -> None:
+def write_sources(path, site: FixtureSite, follow_links: bool = True, feeds: bool = True,
+                  sitemaps: bool = True) -> None:
     path.write_text(f"""
 sites:
   fixture:
     domains: ["127.0.0.1"]
-    sitemaps: ["{site.url('/sitemap.xml')}"]
+    sitemaps: {json.dumps([site.url('/sitemap.xml')] if sitemaps else [])}
     feeds: {json.dumps([site.url('/rss.xml'), site.url('/bad-feed.xml')] if feeds else [])}
     window_days: 30
     allow: ['/news/\\d{{4}}/\\d{{2}}/']
@@ -178,6 +179,27 @@ def test_a_sitemap_only_site_fetches_its_listed_articles_and_nothing_else(es_env
     sitemaps = {"/sitemap.xml", "/sitemap-news.xml", "/sitemap-pages.xml"}
     assert set(site.requests) == {"/robots.txt"} | sitemaps | listed, site.requests
     assert "new 4," in run.stdout and "failed 0," in run.stdout
+
+
+@pytest.mark.es
+def test_sitemaps_are_found_in_robots_txt_when_none_are_declared(es_env, es_client, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site, follow_links=False, sitemaps=False)
+        run = crawl({**es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"), "NEWSINDEX_HOME": str(home)})
+    assert {"/sitemap.xml", "/sitemap-news.xml", "/sitemap-pages.xml"} <= set(site.requests), site.requests
+    assert all(site.requests[f"/news/2024/01/a{n}"] >= 1 for n in (1, 2, 3, 4))
+    assert "fixture: fetched" in run.stdout, run.stderr[-2000:]
+
+
+def test_sitemap_lines_of_robots_txt():
+    from crawler.discovery import robots_sitemaps
+
+    body = b"User-agent: *\nDisallow: /x\nSITEMAP: https://a.example/s1.xml\nsitemap:https://a.example/s2.xml.gz\n" \
+           b"Sitemap: https://a.example/s1.xml\nSitemap:\n"
+    assert robots_sitemaps(body) == ["https://a.example/s1.xml", "https://a.example/s2.xml.gz"]
 
 
 def test_a_gzipped_sitemap_is_read():

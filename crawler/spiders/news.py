@@ -15,7 +15,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.config import apply
-from crawler.discovery import DiscoveryError, gunzipped, in_window, parse_feed, parse_sitemap
+from crawler.discovery import DiscoveryError, gunzipped, in_window, parse_feed, parse_sitemap, robots_sitemaps
 from crawler.failures import report
 from crawler.sites import Site, load_sites
 
@@ -54,6 +54,9 @@ class NewsSpider(scrapy.Spider):
     async def start(self):
         for url in self.site.sitemaps:
             yield self._request(url, self.parse_sitemap, kind="sitemap")
+        if not self.site.sitemaps:  # none declared: the site's robots.txt may name them
+            for root in self._site_roots():
+                yield self._request(root + "/robots.txt", self.parse_robots, kind="robots")
         for url in self.site.feeds:
             yield self._request(url, self.parse_feed, kind="feed")
         for url in self.site.start_urls:
@@ -74,6 +77,17 @@ class NewsSpider(scrapy.Spider):
         for child in children:
             yield self._request(child, self.parse_sitemap, kind="sitemap")
         yield from self._article_requests(entries)
+
+    def _site_roots(self) -> list[str]:
+        """scheme://host of the site's declared URLs (where its robots.txt lives)."""
+        from urllib.parse import urlsplit
+
+        urls = self.site.feeds + self.site.start_urls
+        return list(dict.fromkeys(f"{p.scheme}://{p.netloc}" for p in map(urlsplit, urls) if p.netloc))
+
+    def parse_robots(self, response):
+        for url in robots_sitemaps(response.body):
+            yield self._request(url, self.parse_sitemap, kind="sitemap")
 
     def parse_feed(self, response):
         try:
