@@ -47,6 +47,16 @@ def es_env(es_settings, monkeypatch, tmp_path):
 
 
 @pytest.fixture
+def own_home(es_env, tmp_path) -> Path:
+    """A home of the test's own (dead-letter file, archive, stores) that still reaches the session's node
+    (its password file) through a link."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    return home
+
+
+@pytest.fixture
 def es_client(es_settings):
     from pipelines.elastic import connect
 

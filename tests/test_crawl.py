@@ -131,12 +131,10 @@ def test_crawl_then_incremental_recrawl(es_env, es_client, tmp_path):
 
 
 @pytest.mark.es
-def test_scheduled_run_and_no_overlap(es_env, es_client, tmp_path):
+def test_scheduled_run_and_no_overlap(es_env, es_client, tmp_path, own_home):
     from crawler.schedule import acquire
 
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    home = own_home
     with FixtureSite() as site:
         write_sources(tmp_path / "sources.yaml", site)
         text = (tmp_path / "sources.yaml").read_text().replace("    window_days: 30", '    window_days: 30\n'
@@ -165,12 +163,10 @@ def test_scheduled_run_and_no_overlap(es_env, es_client, tmp_path):
 
 
 @pytest.mark.es
-def test_a_sitemap_only_site_fetches_its_listed_articles_and_nothing_else(es_env, es_client, tmp_path):
+def test_a_sitemap_only_site_fetches_its_listed_articles_and_nothing_else(es_env, es_client, tmp_path, own_home):
     """No link crawl from listed articles unless the site asks for it (follow_links): the nav, tag and
     section links of article pages are not fetched; a clean run exits 0."""
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    home = own_home
     with FixtureSite() as site:
         write_sources(tmp_path / "sources.yaml", site, follow_links=False, feeds=False)
         run = crawl({**es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"), "NEWSINDEX_HOME": str(home)})
@@ -182,10 +178,8 @@ def test_a_sitemap_only_site_fetches_its_listed_articles_and_nothing_else(es_env
 
 
 @pytest.mark.es
-def test_sitemaps_are_found_in_robots_txt_when_none_are_declared(es_env, es_client, tmp_path):
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+def test_sitemaps_are_found_in_robots_txt_when_none_are_declared(es_env, es_client, tmp_path, own_home):
+    home = own_home
     with FixtureSite() as site:
         write_sources(tmp_path / "sources.yaml", site, follow_links=False, sitemaps=False)
         run = crawl({**es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"), "NEWSINDEX_HOME": str(home)})

@@ -139,12 +139,10 @@ def account(line: str) -> dict[str, int]:
     return dict(zip(("read", "indexed", "unchanged", "failed", "skipped"), map(int, match.groups()), strict=True))
 
 
-def test_hostile_corpus(es_env, es_client, tmp_path):
+def test_hostile_corpus(es_env, es_client, tmp_path, own_home):
     corpus = tmp_path / "corpus"
     good, failures, skips = build_corpus(corpus)
-    home = tmp_path / "home"  # a dead-letter file of this test's own (the node's password is reached by link)
-    home.mkdir()
-    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    home = own_home  # a dead-letter file of this test's own
     env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(home)}
     run = subprocess.run([os.path.join(BIN, "newsindex"), "ingest", str(corpus)], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=600)

@@ -42,12 +42,10 @@ def redis_url(tmp_path_factory):
     proc.wait(timeout=10)
 
 
-def test_two_processes_split_one_site(es_env, es_client, redis_url, tmp_path):
+def test_two_processes_split_one_site(es_env, es_client, redis_url, tmp_path, own_home):
     import redis
 
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    home = own_home
     with FixtureSite(extra_articles=120, delay=0.1) as site:
         write_sources(tmp_path / "sources.yaml", site)
         env = {**os.environ, **es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"),
