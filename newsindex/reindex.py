@@ -139,7 +139,8 @@ def _from_sources(client: Elasticsearch, settings: Settings, old: str, new: str,
     fresh = {hit["_id"] for hit in helpers.scan(client, index=new, query={"_source": False}, size=1000)}
     missing = [doc for doc in _from_index(client, old) if doc["id"] not in fresh]
     if missing:
-        print(f"newsindex: {len(missing)} documents have no raw input left (file gone, not in the archive, or "
+        some = "1 document has" if len(missing) == 1 else f"{len(missing)} documents have"
+        print(f"newsindex: {some} no raw input left (file gone, not in the archive, or "
               f"re-extraction failed): copied from {old} as they were", file=sys.stderr)
     kept = bulk_index(client, new, missing, on_failure, settings.bulk_size, chunk_bytes=settings.bulk_bytes,
                       ).indexed if missing else 0

@@ -253,7 +253,7 @@ def test_reindex_from_sources_keeps_every_document(es_env, es_client, tmp_path, 
     assert main(["reindex", "--from", "sources"]) == 0
     out = capsys.readouterr()
     assert "(12 re-extracted from their files or the crawl archive, 1 without a raw input copied" in out.out
-    assert "1 documents have no raw input left" in out.err
+    assert "1 document has no raw input left" in out.err
     after = ids_and_hashes(es_client, settings.alias)
     assert after == before  # the same documents, the same text: today's extraction agrees with the crawl
 
