@@ -47,6 +47,13 @@ class Summary:
     def skip(self, kind: str) -> None:
         self.skipped[kind] += 1
 
+    def fail(self, item: dict, reason: str, dead: DeadLetter | None) -> None:
+        """One failure: counted, one line naming the input and the reason, kept for replay (unless a preview)."""
+        self.failed += 1
+        print(f"newsindex: {item.get('source') or item.get('url') or '?'}: {reason}", file=sys.stderr)
+        if dead is not None:
+            dead.record_item(item, reason)
+
     def line(self, done: str = "indexed") -> str:
         done_count = self.indexed if self.index_stats else self.extracted
         text = f"read {self.read}: {done} {done_count}"
@@ -112,11 +119,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
     items read elsewhere (archived pages, for a re-index), counted like the rest."""
 
     def on_failure(item: dict, reason: str) -> None:
-        summary.failed += 1
-        source = item.get("source") or item.get("url") or "?"
-        print(f"newsindex: {source}: {reason}", file=sys.stderr)
-        if dead is not None:
-            dead.record_item(item, reason)
+        summary.fail(item, reason, dead)
 
     def on_skip(item: dict, reason: str) -> None:
         summary.skip("duplicates (the same article again)")
@@ -166,9 +169,7 @@ def ingest(settings: Settings, paths: list[str]) -> Summary:
     docs = documents(settings, paths, dead, summary)
 
     def on_index_failure(doc: dict, reason: str) -> None:
-        summary.failed += 1
-        print(f"newsindex: {doc.get('source')}: {reason}", file=sys.stderr)
-        dead.record_item(doc, reason)
+        summary.fail(doc, reason, dead)
 
     indexed_before_loss = 0
 
