@@ -37,11 +37,14 @@ def _require_managed_or_url(settings) -> None:
 
 
 def _cmd_setup(args, settings) -> int:
-    from pipelines.elastic import connect, setup
+    from pipelines.elastic import analysis_behind, connect, setup
 
     _require_managed_or_url(settings)
-    index = setup(connect(settings), settings)
+    client = connect(settings)
+    index = setup(client, settings)
     print(f"templates installed; alias {settings.alias!r} (read) and {settings.write_alias!r} (write) → {index}")
+    if hint := analysis_behind(client, index):
+        print(f"newsindex: note: {hint}", file=sys.stderr)
     return 0
 
 
@@ -65,6 +68,8 @@ def _cmd_ingest(args, settings) -> int:
     print(summary.line())
     for alarm in summary.alarms:
         print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
+    for note in summary.notes:
+        print(f"newsindex: note: {note}", file=sys.stderr)
     if not summary.adds_up():
         print("newsindex: warning: the account does not add up; please report this with the command you ran",
               file=sys.stderr)
@@ -85,6 +90,8 @@ def _cmd_extract(args, settings) -> int:
     print(summary.line(done="extracted"), file=sys.stderr)
     for alarm in summary.alarms:
         print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
+    for note in summary.notes:
+        print(f"newsindex: note: {note}", file=sys.stderr)
     return 1 if summary.failed else 0
 
 

@@ -35,6 +35,7 @@ class Summary:
     index_stats: IndexStats | None = None
     collisions: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line each, for the user, not about any input
 
     @property
     def indexed(self) -> int:
@@ -159,13 +160,15 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
 
 
 def ingest(settings: Settings, paths: list[str]) -> Summary:
-    from pipelines.elastic import connect, setup
+    from pipelines.elastic import analysis_behind, connect, setup
     from pipelines.index import bulk_index
 
     client = connect(settings)
     index = setup(client, settings)
     dead = DeadLetter(settings.dead_letter)
     summary = Summary(dead_letter=settings.dead_letter)
+    if hint := analysis_behind(client, index):
+        summary.notes.append(hint)
     docs = documents(settings, paths, dead, summary)
 
     def on_index_failure(doc: dict, reason: str) -> None:

@@ -22,6 +22,7 @@ from base64 import b64encode
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsindex import plugin
 from pipelines.config import ES_VERSION, Settings
 from pipelines.elastic import read_password
 from pipelines.errors import NewsindexError
@@ -276,6 +277,7 @@ def start(settings: Settings, timeout: float = 180.0, log=print) -> NodeStatus:
     dist = ensure_distribution(settings, log)
     ensure_java(settings)
     configure_node(settings, dist)
+    plugin.ensure_installed(settings, dist, _node_env(settings), log)
     _check_port_free(settings)
     log(f"starting Elasticsearch {ES_VERSION} on {settings.url} …")
     cmd = _as_service_user([str(dist / "bin" / "elasticsearch"), "-d", "-p", str(_pid_file(settings))])

@@ -60,23 +60,39 @@ def connect(settings: Settings, check: bool = True) -> Elasticsearch:
     return client
 
 
-def has_language_analyzers(client: Elasticsearch) -> bool:
-    """The full distribution has built-in language analyzers; the integ-test node has only `standard`."""
+def has_analyzer(client: Elasticsearch, name: str) -> bool:
+    """Whether the node knows an analyzer by this name (the full distribution's built-in language
+    analyzers, or the local node's newsindex-analysis plugin)."""
     try:
-        client.indices.analyze(analyzer="english", text="running")
+        client.indices.analyze(analyzer=name, text="running")
         return True
     except ApiError:
         return False
 
 
-def mappings_for(client: Elasticsearch) -> dict:
-    """The mappings component, with language analyzers replaced by `standard` where the node lacks them."""
-    component = load_config(COMPONENTS["newsindex-mappings"])
-    if not has_language_analyzers(client):
-        for field in component["template"]["mappings"]["properties"].values():
-            if field.get("analyzer") not in (None, "standard"):
-                field["analyzer"] = "standard"
+def mappings_for(client: Elasticsearch, component: dict | None = None) -> dict:
+    """The mappings component, with each analyzer the node lacks replaced by `standard`."""
+    component = component or load_config(COMPONENTS["newsindex-mappings"])
+    fields = component["template"]["mappings"]["properties"].values()
+    wanted = {field["analyzer"] for field in fields if field.get("analyzer") not in (None, "standard")}
+    missing = {name for name in wanted if not has_analyzer(client, name)}
+    for field in fields:
+        if field.get("analyzer") in missing:
+            field["analyzer"] = "standard"
     return component
+
+
+def analysis_behind(client: Elasticsearch, index: str) -> str | None:
+    """A hint when the index's text fields were made with `standard` but the node now has their language
+    analyzers (the local node got the analysis plugin): only a re-index applies them."""
+    wanted = mappings_for(client)["template"]["mappings"]["properties"]
+    have = client.indices.get_mapping(index=index)[index]["mappings"].get("properties", {})
+    behind = sorted(name for name, field in wanted.items() if name in have
+                    and field.get("analyzer", "standard") != have[name].get("analyzer", "standard"))
+    if not behind:
+        return None
+    return (f"{index} analyses {', '.join(behind)} without the node's language analyzers (no stemming or "
+            "folding): run `newsindex reindex --from index` to rebuild it with them")
 
 
 def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = True) -> str:
