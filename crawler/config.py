@@ -42,7 +42,7 @@ def scale_out_settings(settings: Settings) -> dict:
 
     run = settings.crawl_run or datetime.now(timezone.utc).strftime("%Y%m%d%H")
     return {
-        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "SCHEDULER": "crawler.scheduler.LeasingScheduler",  # scrapy-redis's, with leases (crash-safe)
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_QUEUE_KEY": f"%(spider)s:{run}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"%(spider)s:{run}:dupefilter",

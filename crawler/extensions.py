@@ -33,7 +33,8 @@ class DeadLetterExtension:
 
 class SharedCrawlExtension:
     """Scale-out: keep a worker alive while the shared Redis queue has requests or another worker
-    of the same run is still fetching (it may enqueue more), then let all of them close."""
+    of the same run is still fetching (it may enqueue more), then let all of them close. An idle worker
+    first takes back the requests a dead worker had taken (``LeasingScheduler.reclaim``)."""
 
     BUSY_SECONDS = 10.0
 
@@ -85,6 +86,8 @@ class SharedCrawlExtension:
         self.redis.hdel(self.busy_key, self.worker)
         self._last_mark = 0.0
         scheduler = self.crawler.engine._slot.scheduler
+        if hasattr(scheduler, "reclaim") and scheduler.reclaim():
+            raise DontCloseSpider("took back the requests of a dead worker")
         others = {k: float(v) for k, v in self.redis.hgetall(self.busy_key).items()}
         if len(scheduler.queue) or any(time.time() - t < self.BUSY_SECONDS for t in others.values()):
             raise DontCloseSpider("the shared queue may still get work")

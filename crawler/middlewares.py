@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from io import BytesIO
@@ -10,25 +11,78 @@ from pathlib import Path
 from scrapy import signals
 
 
-class ConditionalGetMiddleware:
-    """Remember ETag / Last-Modified per URL and ask with If-None-Match / If-Modified-Since,
-    so an unchanged page comes back as a bodiless 304 instead of in full."""
+class SqliteValidators:
+    """ETag / Last-Modified per URL in ``<home>/http-validators.sqlite``: one machine's crawls."""
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(path), timeout=30)
         self.conn.execute("CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, modified TEXT)")
 
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        return self.conn.execute("SELECT etag, modified FROM validators WHERE url = ?", (url,)).fetchone()
+
+    def put(self, url: str, etag: str | None, modified: str | None) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, modified))
+        self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class RedisValidators:
+    """The same in one Redis hash: with REDIS_URL, a page fetched by one worker is revalidated by any."""
+
+    KEY = "newsindex:http-validators"
+
+    def __init__(self, url: str):
+        import redis
+
+        self.redis = redis.Redis.from_url(url)
+
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        value = self.redis.hget(self.KEY, url)
+        return tuple(json.loads(value)) if value else None
+
+    def put(self, url: str, etag: str | None, modified: str | None) -> None:
+        self.redis.hset(self.KEY, url, json.dumps([etag, modified]))
+
+    def close(self) -> None:
+        self.redis.close()
+
+
+class ConditionalGetMiddleware:
+    """Remember ETag / Last-Modified per URL and ask with If-None-Match / If-Modified-Since,
+    so an unchanged page comes back as a bodiless 304 instead of in full.
+
+    A 304 skips the page, so an article's validators are remembered only once its document is written (the
+    bulk write after its item was scraped): a crawl killed between fetch and index, or an article that
+    failed, is fetched in full next time instead of being skipped as "not modified" and never indexed."""
+
+    def __init__(self, store: SqliteValidators | RedisValidators):
+        self.store = store
+        self.fetched: dict[str, tuple[str | None, str | None]] = {}  # article URL → validators, not yet indexed
+        self.scraped: list[tuple[str, tuple[str | None, str | None]]] = []  # in the index buffer
+
     @classmethod
     def from_crawler(cls, crawler):
-        mw = cls(Path(crawler.settings["NEWSINDEX_HOME"]) / "http-validators.sqlite")
+        if crawler.settings.get("REDIS_URL"):
+            store = RedisValidators(crawler.settings["REDIS_URL"])
+        else:
+            store = SqliteValidators(Path(crawler.settings["NEWSINDEX_HOME"]) / "http-validators.sqlite")
+        from pipelines.index import batch_indexed
+
+        mw = cls(store)
         crawler.signals.connect(mw.close, signal=signals.spider_closed)
+        crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(mw.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(mw.written, signal=batch_indexed)
         return mw
 
     def process_request(self, request, spider=None):
         if request.meta.get("kind") not in ("article", "page"):
             return None
-        row = self.conn.execute("SELECT etag, modified FROM validators WHERE url = ?", (request.url,)).fetchone()
+        row = self.store.get(request.url)
         if row:
             if row[0]:
                 request.headers.setdefault("If-None-Match", row[0])
@@ -42,14 +96,28 @@ class ConditionalGetMiddleware:
             etag = response.headers.get("ETag")
             modified = response.headers.get("Last-Modified")
             if etag or modified:
-                self.conn.execute("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)",
-                                  (response.url, etag and etag.decode("latin-1"),
-                                   modified and modified.decode("latin-1")))
-                self.conn.commit()
+                validators = (etag and etag.decode("latin-1"), modified and modified.decode("latin-1"))
+                if request.meta.get("kind") == "article":
+                    self.fetched[response.url] = validators
+                else:
+                    self.store.put(response.url, *validators)
         return response
 
+    def item_scraped(self, item, response=None, spider=None):
+        if response is not None and (validators := self.fetched.pop(response.url, None)):
+            self.scraped.append((response.url, validators))
+
+    def item_dropped(self, item, response=None, exception=None, spider=None):
+        if response is not None:
+            self.fetched.pop(response.url, None)
+
+    def written(self):
+        for url, validators in self.scraped:
+            self.store.put(url, *validators)
+        self.scraped = []
+
     def close(self, spider=None):
-        self.conn.close()
+        self.store.close()
 
 
 class WarcArchiveMiddleware:

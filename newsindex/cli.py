@@ -15,7 +15,13 @@ DEFAULT_SEEDS = "seeds"
 
 def _cmd_es(args, settings) -> int:
     from newsindex import node
+    from pipelines.elastic import cluster_report, connect
 
+    if args.nodes:
+        settings.es_nodes = args.nodes
+    if args.action == "status" and not settings.managed:  # any cluster NEWSINDEX_ES_URL points at
+        print("\n".join(cluster_report(connect(settings))))
+        return 0
     if args.action == "start":
         print(node.start(settings, log=lambda m: print(m, file=sys.stderr)).describe())
     elif args.action == "stop":
@@ -23,7 +29,9 @@ def _cmd_es(args, settings) -> int:
     else:
         current = node.status(settings)
         print(current.describe())
-        return 0 if current.running else 3
+        if not current.running:
+            return 3
+        print("\n".join(cluster_report(connect(settings))))
     return 0
 
 
@@ -199,8 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsindex", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    es = sub.add_parser("es", help="manage the local Elasticsearch node")
+    es = sub.add_parser("es", help="manage the local Elasticsearch node (or cluster); status of any cluster")
     es.add_argument("action", choices=["start", "stop", "status"])
+    es.add_argument("--nodes", type=int, help="local nodes as one cluster (default: NEWSINDEX_ES_NODES, 1)")
     es.set_defaults(func=_cmd_es)
 
     sub.add_parser("setup", help="install index templates and aliases").set_defaults(func=_cmd_setup)

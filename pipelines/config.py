@@ -58,6 +58,9 @@ class Settings:
     es_ca_certs: str | None = None
     es_port: int = DEFAULT_PORT
     es_heap: str = "1g"
+    es_nodes: int = 1  # local nodes `newsindex es start` runs as one cluster (ports es_port, es_port + 1, …)
+    shards: int = 1
+    replicas: int = 0
     alias: str = "articles"
     site_repeat_threshold: int = 3
     near_dup_threshold: float = 0.8
@@ -88,13 +91,21 @@ class Settings:
         return not self.es_url
 
     @property
+    def urls(self) -> list[str]:
+        """Every node the client may use: NEWSINDEX_ES_URL may list several (comma-separated), the local
+        cluster is its nodes' HTTP ports. The client spreads requests over them and skips a dead one."""
+        if self.es_url:
+            return [u.strip() for u in self.es_url.split(",") if u.strip()]
+        return [f"http://127.0.0.1:{self.es_port + i}" for i in range(self.es_nodes)]
+
+    @property
     def url(self) -> str:
-        return self.es_url or f"http://127.0.0.1:{self.es_port}"
+        return self.urls[0]
 
     @property
     def display_url(self) -> str:
-        """The URL as printed: a password in it is never shown."""
-        return redact_url(self.url)
+        """The URL(s) as printed: a password in them is never shown."""
+        return ",".join(redact_url(u) for u in self.urls)
 
     @property
     def write_alias(self) -> str:
@@ -163,10 +174,17 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
-def check_es_url(url: str | None) -> str | None:
-    """One clear line for a malformed NEWSINDEX_ES_URL, instead of a traceback later."""
-    if not url:
+def check_es_url(value: str | None) -> str | None:
+    """One clear line for a malformed NEWSINDEX_ES_URL (one URL, or several comma-separated), instead of a
+    traceback later."""
+    if not value:
         return None
+    for url in value.split(","):
+        _check_one_url(url.strip())
+    return value
+
+
+def _check_one_url(url: str) -> None:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
@@ -176,7 +194,6 @@ def check_es_url(url: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SettingsError(f"NEWSINDEX_ES_URL {redact_url(url)!r} is not an http(s) URL with a host; "
                             "use e.g. https://es.example.org:9200")
-    return url
 
 
 def load_settings(**overrides) -> Settings:
@@ -206,6 +223,9 @@ def load_settings(**overrides) -> Settings:
         es_ca_certs=pick("es_ca_certs"),
         es_port=number("es_port", DEFAULT_PORT),
         es_heap=pick("es_heap", "1g"),
+        es_nodes=number("es_nodes", 1),
+        shards=number("shards", 1),
+        replicas=number("replicas", 0),
         alias=pick("alias", "articles"),
         site_repeat_threshold=number("site_repeat_threshold", 3),
         near_dup_threshold=number("near_dup_threshold", 0.8, float),
@@ -220,11 +240,20 @@ def load_settings(**overrides) -> Settings:
         sources=Path(pick("sources", "sources.yaml")),
         kibana_url=pick("kibana_url", "http://127.0.0.1:5601"),
     )
-    if settings.es_url and (parts := urlsplit(settings.es_url)).password is not None:
+    if settings.es_url:
         # Credentials in the URL are used as credentials, and the URL kept (and printed) without them.
-        settings.es_user = pick("es_user") or parts.username or settings.es_user
-        settings.es_password = settings.es_password or parts.password
-        settings.es_url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        plain = []
+        for url in settings.urls:
+            parts = urlsplit(url)
+            if parts.password is not None:
+                settings.es_user = pick("es_user") or parts.username or settings.es_user
+                settings.es_password = settings.es_password or parts.password
+                url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+            plain.append(url)
+        settings.es_url = ",".join(plain)
+    if settings.es_nodes < 1 or settings.shards < 1 or settings.replicas < 0:
+        raise SettingsError("NEWSINDEX_ES_NODES and NEWSINDEX_SHARDS must be at least 1, NEWSINDEX_REPLICAS at "
+                            "least 0")
     for key, value in overrides.items():
         setattr(settings, key, value)
     return settings

@@ -47,7 +47,9 @@ def connect(settings: Settings, check: bool = True) -> Elasticsearch:
         kwargs["basic_auth"] = (settings.es_user, password)
     if settings.es_ca_certs:
         kwargs["ca_certs"] = settings.es_ca_certs
-    client = Elasticsearch(settings.url, **kwargs)
+    # Several nodes: a request that finds its node gone is retried on another (the dead one is left out for
+    # a while); a timeout is retried too, since every write we make is idempotent (explicit ids).
+    client = Elasticsearch(settings.urls, retry_on_timeout=True, max_retries=5, **kwargs)
     if check:
         try:
             client.cluster.health()  # the integ-test node answers no GET /
@@ -105,6 +107,8 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
     mappings = mappings_for(client)
     try:
         settings_component = load_config(COMPONENTS["newsindex-settings"])
+        index_settings = settings_component["template"]["settings"]["index"]
+        index_settings.update(number_of_shards=settings.shards, number_of_replicas=settings.replicas)
         client.cluster.put_component_template(name="newsindex-settings", **settings_component)
         client.cluster.put_component_template(name="newsindex-mappings", **mappings)
         template = load_config("index_template.json")
@@ -117,11 +121,12 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
         # Several crawler processes may set up at once: "already exists" means another one won.
         client.options(ignore_status=400).indices.create(
             index=history, mappings=mappings["template"]["mappings"],
-            settings={"number_of_shards": 1, "number_of_replicas": 0})
+            settings={"number_of_shards": 1, "number_of_replicas": settings.replicas})
     current = write_index(client, settings)
     if current:
         if upgrade_in_place:
             _upgrade_in_place(client, current, mappings["template"]["mappings"])
+        _apply_replicas(client, [current, history], settings.replicas)
         return current
     try:
         return create_index(client, settings, aliases=True)
@@ -129,6 +134,35 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
         if current := write_index(client, settings):  # another process created it meanwhile
             return current
         raise
+
+
+def _apply_replicas(client: Elasticsearch, indices: list[str], replicas: int) -> None:
+    """NEWSINDEX_REPLICAS applies to existing indices too (a dynamic setting); shards need a re-index."""
+    current = client.indices.get_settings(index=indices, name="index.number_of_replicas")
+    for index, body in current.items():
+        if int(body["settings"]["index"]["number_of_replicas"]) != replicas:
+            client.indices.put_settings(index=index, settings={"index": {"number_of_replicas": replicas}})
+
+
+def cluster_report(client: Elasticsearch) -> list[str]:
+    """What `newsindex es status` prints for any cluster: health, the nodes, and unassigned shards."""
+    health = client.cluster.health()
+    nodes = client.cat.nodes(format="json", h="name,ip,http_address,node.role,master,heap.percent")
+    lines = [f"cluster {health['cluster_name']}: {health['status']}, {health['number_of_nodes']} node(s), "
+             f"{health['active_primary_shards']} primary and {health['active_shards']} active shards, "
+             f"{health['unassigned_shards']} unassigned"]
+    for node in sorted(nodes, key=lambda n: n["name"]):
+        master = " (elected master)" if node.get("master") == "*" else ""
+        lines.append(f"  node {node['name']} at {node.get('http_address') or node['ip']}: roles "
+                     f"{node['node.role']}, heap {node['heap.percent']}%{master}")
+    if health["unassigned_shards"]:
+        shards = client.cat.shards(format="json", h="index,shard,prirep,state,unassigned.reason")
+        for shard in shards:
+            if shard["state"] == "UNASSIGNED":
+                kind = "primary" if shard["prirep"] == "p" else "replica"
+                lines.append(f"  unassigned {kind} {shard['index']}[{shard['shard']}]: "
+                             f"{shard.get('unassigned.reason') or 'no reason given'}")
+    return lines
 
 
 def create_index(client: Elasticsearch, settings: Settings, aliases: bool) -> str:

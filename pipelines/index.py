@@ -16,6 +16,7 @@ from itertools import islice
 from elasticsearch import ApiError, Elasticsearch
 
 from pipelines.base import Item, Stage
+from pipelines.errors import NewsindexError
 
 CHUNK_SIZE = 500
 # Requests stay well below the node's http.max_content_length (100 MB) and its circuit breakers.
@@ -66,10 +67,7 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
         unique = list({doc["id"]: doc for doc in chunk}.values())
         stats.duplicate += len(chunk) - len(unique)
         chunk = unique
-        existing = {}
-        if lookup:
-            found = client.mget(index=lookup, ids=[d["id"] for d in chunk], source_excludes=["text_*"])
-            existing = {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
+        existing = _lookup(client, lookup, [d["id"] for d in chunk]) if lookup else {}
         for doc in chunk:
             old = existing.get(doc["id"])
             if old is None:
@@ -88,6 +86,40 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
                     yield to_action({**old, "id": f"{doc['id']}@v{previous}"}, history)
             pending[doc["id"]] = doc
             yield to_action(doc, index)
+
+
+def _lookup(client: Elasticsearch, lookup: str, ids: list[str], retries: int = 5, backoff: float = 1.0) -> dict:
+    """The current documents for these ids. A shard that is moving (a node was lost, its replica is being
+    promoted) answers with an error for its documents: asked again, never taken for "not there" (which
+    would reset their version)."""
+    existing: dict = {}
+    for attempt in range(retries + 1):
+        found = client.mget(index=lookup, ids=ids, source_excludes=["text_*"])
+        existing.update({d["_id"]: d["_source"] for d in found["docs"] if d.get("found")})
+        ids = [d["_id"] for d in found["docs"] if "error" in d]
+        if not ids:
+            return existing
+        if attempt < retries:
+            time.sleep(min(backoff * 2 ** attempt, 30))
+    raise NewsindexError(f"Elasticsearch could not look up {len(ids)} documents (their shards are unavailable); "
+                         "check `newsindex es status` and run again")
+
+
+# Per-document errors a cluster gives while a primary moves or a node leaves: the same document succeeds
+# once the replica is promoted, so it is sent again (with backoff) instead of failed.
+TRANSIENT_STATUSES = (429, 503)
+TRANSIENT_TYPES = ("node_closed_exception", "node_disconnected_exception", "node_not_connected_exception",
+                   "connect_transport_exception", "primary_missing_action_exception",
+                   "shard_not_in_primary_mode_exception", "no_shard_available_action_exception",
+                   "unavailable_shards_exception", "retry_on_primary_exception")
+
+
+def _transient(result: dict) -> bool:
+    error = result.get("error")
+    if result.get("status") in TRANSIENT_STATUSES:
+        return True
+    text = json.dumps(error) if error else ""
+    return any(kind in text for kind in TRANSIENT_TYPES)
 
 
 def _encode(action: dict) -> list[bytes]:
@@ -128,7 +160,10 @@ def _indexing_pressure(error) -> bool:
 class BulkSender:
     """Send chunks; a request the node refuses as too large (413, or 429 "too much data") is split in
     halves and retried, so one huge document fails alone and the rest land; per-document 429s (busy
-    write queues) are retried with backoff. Connection loss is raised: the caller stops the run."""
+    write queues) and the errors of a cluster losing a node (503, primary moving) are retried with
+    backoff, as is a whole request refused with 503 (no master for a moment). Bulk writes wait for the
+    primary only (``wait_for_active_shards=1``): replicas catch up when reassigned, and a lost node does
+    not block writes. Connection loss to every node is raised: the caller stops the run."""
 
     def __init__(self, client: Elasticsearch, on_result: Callable[[dict, str | None], None],
                  retries: int = 5, backoff: float = 1.0):
@@ -136,8 +171,12 @@ class BulkSender:
 
     def send(self, chunk: list[tuple[dict, list]], attempt: int = 0) -> None:
         try:
-            response = self.client.bulk(operations=[line for _, lines in chunk for line in lines])
+            response = self.client.bulk(operations=[line for _, lines in chunk for line in lines],
+                                        wait_for_active_shards="1", timeout="60s")
         except ApiError as exc:
+            if exc.meta.status == 503 and attempt < self.retries:
+                time.sleep(min(self.backoff * 2 ** attempt, 30))
+                return self.send(chunk, attempt + 1)
             if exc.meta.status not in (413, 429):
                 raise
             if len(chunk) > 1:
@@ -157,7 +196,7 @@ class BulkSender:
         for (action, lines), item in zip(chunk, response["items"], strict=True):
             result = next(iter(item.values()))
             lone_and_too_big = len(chunk) == 1 and attempt >= 1 and _indexing_pressure(result.get("error"))
-            if result.get("status") == 429 and attempt < self.retries and not lone_and_too_big:
+            if "error" in result and _transient(result) and attempt < self.retries and not lone_and_too_big:
                 busy.append((action, lines))
             elif "error" in result:
                 self.on_result(action, _error_reason(result["error"]))
@@ -194,6 +233,11 @@ def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failu
     return stats
 
 
+# Sent (under Scrapy) after every bulk write of the item pipeline's buffer: the items scraped before it are
+# in Elasticsearch now (or in the dead-letter file). The scale-out scheduler releases their leases on it.
+batch_indexed = object()
+
+
 class ElasticsearchPipeline(Stage):
     """Scrapy item pipeline: buffers documents and bulk-indexes them into the write alias."""
 
@@ -207,6 +251,7 @@ class ElasticsearchPipeline(Stage):
         self._on_failure = on_failure
         self.buffer: list[Item] = []
         self.stats = IndexStats()
+        self.signals = None  # Scrapy's, when built by from_crawler
 
     @classmethod
     def from_crawler(cls, crawler) -> ElasticsearchPipeline:
@@ -217,9 +262,11 @@ class ElasticsearchPipeline(Stage):
         client = connect(settings)
         setup(client, settings)
         dead = DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"])
-        return cls(client, settings.write_alias, settings.alias, settings.history_alias, dead.record_item,
-                   crawler.settings.getint("NEWSINDEX_BULK_SIZE", CHUNK_SIZE), crawler.stats,
-                   crawler.settings.getint("NEWSINDEX_BULK_BYTES", CHUNK_BYTES))
+        pipeline = cls(client, settings.write_alias, settings.alias, settings.history_alias, dead.record_item,
+                       crawler.settings.getint("NEWSINDEX_BULK_SIZE", CHUNK_SIZE), crawler.stats,
+                       crawler.settings.getint("NEWSINDEX_BULK_BYTES", CHUNK_BYTES))
+        pipeline.signals = crawler.signals
+        return pipeline
 
     def on_failure(self, doc: Item, reason: str) -> None:
         """An index rejection: counted in the crawl's stats and kept in the dead-letter file, once."""
@@ -240,6 +287,8 @@ class ElasticsearchPipeline(Stage):
                            lookup=self.lookup, history=self.history, chunk_bytes=self.chunk_bytes)
         self.buffer = []
         self.stats.add(batch)
+        if self.signals is not None:
+            self.signals.send_catch_log(batch_indexed)
         if self.crawl_stats is not None:
             for key in ("new", "changed", "unchanged"):
                 self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch, key))

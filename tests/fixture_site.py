@@ -72,8 +72,12 @@ def extra_story(n: int) -> tuple[str, list[str]]:
 
 
 class FixtureSite:
-    def __init__(self, extra_articles: int = 0, delay: float = 0.0):
+    def __init__(self, extra_articles: int = 0, delay: float = 0.0, gate_after: int | None = None):
         self.extra_articles, self.delay = extra_articles, delay
+        # With gate_after, the extra articles past that many wait at a gate until the test opens it: the
+        # crawlers are then certainly mid-request, whatever the machine's speed.
+        self.gate_after, self.gate, self.held = gate_after, threading.Event(), 0
+        self.lock = threading.Lock()
         # The slow page answers only when the site closes: always after any download timeout, however
         # loaded the machine is (a fixed sleep would race the crawler's timer).
         self.release_slow = threading.Event()
@@ -91,6 +95,7 @@ class FixtureSite:
 
     def __exit__(self, *exc) -> None:
         self.release_slow.set()
+        self.gate.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -177,7 +182,14 @@ class FixtureSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802
-                site.requests[self.path] += 1
+                with site.lock:
+                    site.requests[self.path] += 1
+                    extra = [p for p in site.requests if p.startswith("/news/2024/02/b")]
+                    wait = (site.gate_after is not None and self.path.startswith("/news/2024/02/b")
+                            and len(extra) > site.gate_after and not site.gate.is_set())
+                    site.held += wait
+                if wait:
+                    site.gate.wait(120)
                 if site.delay:
                     time.sleep(site.delay)
                 status, content_type, body, headers = site.route(urlsplit(self.path).path)

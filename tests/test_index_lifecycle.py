@@ -1,17 +1,15 @@
 """Against the real node: setup and upgrades, zero-downtime re-index
 with searches running, collapsed search and deep pagination, and surviving a killed node."""
 
-import contextlib
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import threading
 
 import pytest
 from conftest import ROOT, SEEDS, write_articles
+from relay import BulkRelay, kill_pid_file
 
 from newsindex import node
 from newsindex.cli import main
@@ -122,64 +120,12 @@ def test_collapse_and_deep_pagination(es_env, es_client, tmp_path):
     assert len(seen) == len(set(seen)) == 8
 
 
-class KillOnBulk:
-    """A TCP relay in front of the node that SIGKILLs the node when the ``nth`` bulk request passes
-    through it: the loss lands mid-ingest at the same point on a fast or a slow machine."""
-
-    def __init__(self, target_port: int, pid_file, nth: int):
-        self.target_port, self.pid_file, self.nth = target_port, pid_file, nth
-        self.bulks, self.killed = 0, False
-        self.lock = threading.Lock()
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.port = self.server.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                return
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError:
-                client.close()
-                continue
-            threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
-
-    def _pipe(self, src, dst, from_client):
-        tail = b""
-        try:
-            while data := src.recv(65536):
-                if from_client:
-                    window = tail + data
-                    with self.lock:
-                        self.bulks += window.count(b" /_bulk") - tail.count(b" /_bulk")
-                        if self.bulks >= self.nth and not self.killed:
-                            os.kill(int(self.pid_file.read_text()), signal.SIGKILL)
-                            self.killed = True
-                        if self.killed:
-                            return
-                    tail = window[-16:]
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (src, dst):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-    def close(self):
-        self.server.close()
-
-
 def test_killed_node_then_rerun_equals_a_clean_run(es_settings, es_env, es_client, tmp_path):
     corpus = tmp_path / "corpus"
     write_articles(corpus, 1500, seed=7)
     alias = es_env["NEWSINDEX_ALIAS"]
     pid_file = es_settings.node_dir / "elasticsearch.pid"
-    relay = KillOnBulk(es_settings.es_port, pid_file, nth=3)
+    relay = BulkRelay(es_settings.es_port, nth=3, action=kill_pid_file(pid_file), cut=True)
     env = {**os.environ, **es_env, "NEWSINDEX_BULK_SIZE": "25", "NEWSINDEX_ES_URL": f"http://127.0.0.1:{relay.port}",
            "NEWSINDEX_ES_PASSWORD": read_password(es_settings)}
     try:
@@ -187,7 +133,7 @@ def test_killed_node_then_rerun_equals_a_clean_run(es_settings, es_env, es_clien
                              capture_output=True, text=True, timeout=300)
     finally:
         relay.close()
-    assert relay.killed, "the node was not killed mid-ingest"
+    assert relay.fired, "the node was not killed mid-ingest"
     assert out.returncode == 2, (out.stdout, out.stderr)
     assert "lost the connection to Elasticsearch" in out.stderr and out.stderr.strip().count("\n") == 0
     node.start(es_settings)

@@ -1,0 +1,152 @@
+"""One site from the sources file: sitemaps (news sitemaps included, newest first within a date
+window), RSS/Atom feeds, and a link crawl with allow/deny rules and a depth limit.
+
+``scrapy crawl news -a site=NAME`` or ``newsindex crawl NAME``. The spider only finds and
+fetches: it yields raw items, and ITEM_PIPELINES does the rest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from crawler.config import apply
+from crawler.discovery import DiscoveryError, gunzipped, in_window, parse_feed, parse_sitemap, robots_sitemaps
+from crawler.failures import report
+from crawler.sites import Site, load_sites
+
+ARTICLE_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+    custom_settings = {"DEPTH_LIMIT": 0}
+
+    def __init__(self, site: Site | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not isinstance(site, Site):
+            raise ValueError("name the site to crawl: scrapy crawl news -a site=NAME")
+        self.site = site
+        self.name = f"news-{self.site.name}"  # per-site keys for the shared Redis queue and dupefilter
+        self.allowed_domains = self.site.domains
+        # Domains are enforced by the OffsiteMiddleware (by hostname); LinkExtractor's allow_domains
+        # compares host:port and would drop every link of a site served on a port.
+        self.links = LinkExtractor(deny=self.site.deny)
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, site: str | Site | None = None, **kwargs):
+        settings = apply(crawler.settings)  # before add-ons run: the sources file is one of the settings
+        if isinstance(site, str):
+            sites = load_sites(settings.sources)
+            if site not in sites:
+                raise ValueError(f"unknown site {site!r}; {settings.sources} declares: {', '.join(sites) or 'none'}")
+            site = sites[site]
+        spider = super().from_crawler(crawler, *args, site=site, **kwargs)
+        # Per-site settings from the sources file (settings are frozen only after this).
+        for key, value in spider.site.settings.items():
+            crawler.settings.set(key, value, priority="spider")
+        return spider
+
+    async def start(self):
+        for url in self.site.sitemaps:
+            yield self._request(url, self.parse_sitemap, kind="sitemap")
+        if not self.site.sitemaps:  # none declared: the site's robots.txt may name them
+            for root in self._site_roots():
+                yield self._request(root + "/robots.txt", self.parse_robots, kind="robots")
+        for url in self.site.feeds:
+            yield self._request(url, self.parse_feed, kind="feed")
+        for url in self.site.start_urls:
+            yield self._request(url, self.parse_page, kind="page", link_depth=0)
+
+    def _request(self, url: str, callback, kind: str, **meta) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"kind": kind, **meta})
+
+    def is_article(self, url: str) -> bool:
+        return self.site.is_article_url(url)
+
+    def parse_sitemap(self, response):
+        try:
+            children, entries = parse_sitemap(gunzipped(response.body))
+        except DiscoveryError as exc:
+            report(self, response.url, f"sitemap: {exc}", "sitemap")
+            return
+        for child in children:
+            yield self._request(child, self.parse_sitemap, kind="sitemap")
+        yield from self._article_requests(entries)
+
+    def _site_roots(self) -> list[str]:
+        """scheme://host of the site's declared URLs (where its robots.txt lives)."""
+        from urllib.parse import urlsplit
+
+        urls = self.site.feeds + self.site.start_urls
+        return list(dict.fromkeys(f"{p.scheme}://{p.netloc}" for p in map(urlsplit, urls) if p.netloc))
+
+    def parse_robots(self, response):
+        for url in robots_sitemaps(response.body):
+            yield self._request(url, self.parse_sitemap, kind="sitemap")
+
+    def parse_feed(self, response):
+        try:
+            entries = parse_feed(response.body)
+        except DiscoveryError as exc:
+            report(self, response.url, f"feed: {exc}", "feed")
+            return
+        yield from self._article_requests(entries)
+
+    def _article_requests(self, entries):
+        """Listed entries inside the date window, newest first, that the allow/deny rules call articles."""
+        for entry in in_window(entries, self.site.window_days):
+            if self.is_article(entry.url):
+                yield self._request(entry.url, self.parse_page, kind="article", listed=_iso(entry.published))
+
+    def parse_page(self, response):
+        if response.status == 304:
+            self.crawler.stats.inc_value("newsindex/unchanged")
+            return
+        content_type = response.headers.get("Content-Type", b"").split(b";")[0].strip().lower()
+        if content_type not in ARTICLE_TYPES:
+            report(self, response.url, f"wrong content type {content_type.decode() or 'none'}", "content_type")
+            return
+        if self.is_article(response.url):
+            yield {"source": response.url, "url": response.url, "body": response.body,
+                   "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
+                   "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None,
+                   "domains": self.site.domains}  # rel=canonical may point anywhere inside these
+        # Links are followed from start_urls pages (and from listed articles only when the site says
+        # follow_links): a sitemap or feed already lists the articles, and its pages' nav, tag and section
+        # links are not articles. The depth limit bounds the link crawl only: listed entries are depth 0.
+        depth = response.meta.get("link_depth", 0)
+        if (response.meta.get("kind") == "page" or self.site.follow_links) and depth < self.site.depth:
+            for link in self.links.extract_links(response):
+                yield self._request(link.url, self.parse_page, kind="page", link_depth=depth + 1)
+
+    def on_error(self, failure):
+        request = failure.request
+        # Refused on purpose (robots.txt): counted in the stats, not a failure. Other IgnoreRequests
+        # (a redirect chain past REDIRECT_MAX_TIMES, HttpError for 404/500…) are failures.
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            self.logger.info("%s: refused (%s)", request.url, failure.getErrorMessage())
+            return
+        # A link found while crawling that is not an article by the site's rules (a dead nav or tag link) is a
+        # miss of link discovery, counted apart: it is not an article lost, and no reason to alert.
+        if request.meta.get("link_depth", 0) > 0 and not self.is_article(request.url):
+            self.crawler.stats.inc_value("newsindex/link_misses")
+            self.logger.info("%s: link not fetched (%s)", request.url, failure.getErrorMessage())
+            return
+        response = getattr(failure.value, "response", None)
+        if failure.check(HttpError) and response is not None:
+            reason = f"HTTP {response.status}"
+        elif failure.check(IgnoreRequest):
+            reason = f"redirect chain too long ({failure.getErrorMessage()})"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        # After redirects, record the URL the crawl asked for: that is what a replay should fetch.
+        report(self, request.meta.get("redirect_urls", [request.url])[0], reason, "fetch")
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,286 @@
+"""The ``newsindex`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipelines.config import load_settings
+from pipelines.errors import NewsindexError
+
+DEFAULT_SEEDS = "seeds"
+
+
+def _cmd_es(args, settings) -> int:
+    from newsindex import node
+
+    if args.action == "start":
+        print(node.start(settings, log=lambda m: print(m, file=sys.stderr)).describe())
+    elif args.action == "stop":
+        print("stopped" if node.stop(settings) else "not running")
+    else:
+        current = node.status(settings)
+        print(current.describe())
+        return 0 if current.running else 3
+    return 0
+
+
+def _require_managed_or_url(settings) -> None:
+    if settings.managed:
+        from newsindex import node
+
+        if not node.status(settings).running:
+            raise NewsindexError(f"no Elasticsearch node is running at {settings.display_url}: start one with "
+                                 "`newsindex es start`, or set NEWSINDEX_ES_URL to use another cluster")
+
+
+def _cmd_setup(args, settings) -> int:
+    from pipelines.elastic import analysis_behind, connect, setup
+
+    _require_managed_or_url(settings)
+    client = connect(settings)
+    index = setup(client, settings)
+    print(f"templates installed; alias {settings.alias!r} (read) and {settings.write_alias!r} (write) → {index}")
+    if hint := analysis_behind(client, index):
+        print(f"newsindex: note: {hint}", file=sys.stderr)
+    return 0
+
+
+def _input_paths(args) -> list[str]:
+    from newsindex.ingest import replay_sources
+
+    if getattr(args, "replay", None):
+        return replay_sources(Path(args.replay))
+    if args.paths:
+        return args.paths
+    if not Path(DEFAULT_SEEDS).is_dir():
+        raise NewsindexError(f"no paths given and no {DEFAULT_SEEDS}/ folder here: name files or folders to ingest")
+    return [DEFAULT_SEEDS]
+
+
+def _cmd_ingest(args, settings) -> int:
+    from newsindex.ingest import ingest
+
+    _require_managed_or_url(settings)
+    summary = ingest(settings, _input_paths(args))
+    print(summary.line())
+    for alarm in summary.alarms:
+        print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
+    for note in summary.notes:
+        print(f"newsindex: note: {note}", file=sys.stderr)
+    if not summary.adds_up():
+        print("newsindex: warning: the account does not add up; please report this with the command you ran",
+              file=sys.stderr)
+    if summary.read == summary.failed and summary.failed:
+        return 2
+    return 1 if summary.failed else 0
+
+
+def _cmd_extract(args, settings) -> int:
+    from newsindex.ingest import Summary, documents, explain
+    from pipelines.deadletter import DeadLetter
+
+    # A preview: the dedupe store and the dead-letter file are written only with --store.
+    dead = DeadLetter(settings.dead_letter) if args.store else None
+    summary = Summary(dead_letter=settings.dead_letter if args.store else None)
+    for doc in documents(settings, _input_paths(args), dead, summary, preview=not args.store):
+        print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
+    print(summary.line(done="extracted"), file=sys.stderr)
+    for alarm in summary.alarms:
+        print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
+    for note in summary.notes:
+        print(f"newsindex: note: {note}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _cmd_quality(args, settings) -> int:
+    from pipelines.quality import QualityStore
+
+    if not settings.quality_store.exists():
+        print(f"no runs recorded yet in {settings.quality_store}: ingest or crawl first")
+        return 0
+    store = QualityStore(settings.quality_store)
+    try:
+        alarms = []
+        rows = []
+        for site in store.sites():
+            docs, shares = store.latest(site)
+            site_alarms = store.alarms(site)
+            alarms += site_alarms
+            if args.all or site_alarms:
+                rows.append(f"{'!' if site_alarms else ' '} {site:<32} {docs:>6} " + " ".join(
+                    f"{shares[k]:>9.0%}" for k in ("removed_share", "empty_share", "untitled_share", "undated_share")))
+    finally:
+        store.close()
+    if rows:
+        print(f"  {'site (latest run)':<32} {'docs':>6} {'removed':>9} {'empty':>9} {'untitled':>9} {'undated':>9}")
+        print("\n".join(rows))
+    for alarm in alarms:
+        print(f"quality alarm: {alarm.line()}")
+    if not alarms:
+        print("no site's figures jumped against its own history" + ("" if args.all else " (--all lists every site)"))
+    return 1 if alarms else 0
+
+
+def _cmd_search(args, settings) -> int:
+    from newsindex.search import SearchRequest, render_text, search
+    from pipelines.elastic import connect
+
+    _require_managed_or_url(settings)
+    facets = [f.strip() for f in args.facets.split(",") if f.strip()] if args.facets is not None else None
+    req = SearchRequest(query=args.query, lang=args.lang, site=args.site, author=args.author, tag=args.tag,
+                        since=args.since, until=args.until, size=args.size, page=args.page, after=args.after,
+                        collapse=not args.no_collapse, sort=args.sort,
+                        **({"facets": facets} if facets is not None else {}))
+    result = search(connect(settings), settings.alias, req)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json
+          else render_text(result, bold=sys.stdout.isatty()))
+    return 0
+
+
+def _cmd_reindex(args, settings) -> int:
+    from newsindex.reindex import reindex
+    from pipelines.elastic import connect, setup
+
+    _require_managed_or_url(settings)
+    client = connect(settings)
+    setup(client, settings, upgrade_in_place=False)  # a conflicting mapping is what a re-index is for
+    result = reindex(client, settings, source=args.source, delete_old=args.delete_old)
+    print(result.line())
+    return 1 if result.failed else 0
+
+
+def _cmd_kibana(args, settings) -> int:
+    from newsindex.kibana import import_saved_objects
+
+    url = args.url or settings.kibana_url
+    result = import_saved_objects(settings, url)
+    print(f"imported {result['successCount']} saved objects into Kibana at {url}: data view {settings.alias!r}, "
+          "saved search 'newsindex: latest articles', dashboard 'newsindex overview'")
+    return 0
+
+
+def _cmd_crawl(args, settings) -> int:
+    from crawler.run import describe, run_crawls
+    from crawler.sites import load_sites
+
+    _require_managed_or_url(settings)
+    sites = load_sites(settings.sources)
+    if args.all:
+        chosen = list(sites.values())
+    else:
+        unknown = [name for name in args.sites if name not in sites]
+        if unknown or not args.sites:
+            first = f"unknown site {unknown[0]!r}" if unknown else "name a site or use --all"
+            raise NewsindexError(f"{first}; {settings.sources} declares: {', '.join(sites) or 'no sites'}")
+        chosen = [sites[name] for name in args.sites]
+    results = run_crawls(chosen, settings)
+    for name, summary in results.items():
+        print(describe(name, summary))
+    return 1 if any(s["failed"] for s in results.values()) else 0
+
+
+def _cmd_schedule(args, settings) -> int:
+    from crawler.schedule import run_schedule
+    from crawler.sites import load_sites
+
+    _require_managed_or_url(settings)
+    try:
+        run_schedule(list(load_sites(settings.sources).values()), settings.home, max_runs=args.max_runs,
+                     immediately=args.now)
+    except ValueError as exc:
+        raise NewsindexError(f"{exc}: add `schedule: \"*/30 * * * *\"` to a site") from exc
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsindex", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    es = sub.add_parser("es", help="manage the local Elasticsearch node")
+    es.add_argument("action", choices=["start", "stop", "status"])
+    es.set_defaults(func=_cmd_es)
+
+    sub.add_parser("setup", help="install index templates and aliases").set_defaults(func=_cmd_setup)
+
+    ingest = sub.add_parser("ingest", help="extract files and index them (default: seeds/)")
+    ingest.add_argument("paths", nargs="*", help="files or folders (.html .htm .txt, .gz forms)")
+    ingest.add_argument("--replay", metavar="FILE", help="run the inputs of a dead-letter file again")
+    ingest.set_defaults(func=_cmd_ingest)
+
+    extract = sub.add_parser("extract", help="print the documents the indexer would send, one JSON per line")
+    extract.add_argument("paths", nargs="*")
+    extract.add_argument("--explain", action="store_true", help="readable kept/removed view per document")
+    extract.add_argument("--store", action="store_true",
+                         help="remember paragraphs and signatures in the dedupe store and keep failures in the "
+                              "dead-letter file, as ingest does (default: a preview that writes nothing)")
+    extract.set_defaults(func=_cmd_extract)
+
+    quality = sub.add_parser("quality", help="sites whose extraction figures jumped against their own history")
+    quality.add_argument("--all", action="store_true", help="list every site's latest figures")
+    quality.set_defaults(func=_cmd_quality)
+
+    crawl = sub.add_parser("crawl", help="crawl sites declared in the sources file (sources.yaml)")
+    crawl.add_argument("sites", nargs="*", help="site names from the sources file")
+    crawl.add_argument("--all", action="store_true", help="every site in the sources file")
+    crawl.set_defaults(func=_cmd_crawl)
+
+    schedule = sub.add_parser("schedule", help="run each site's crawl on its cron schedule")
+    schedule.add_argument("--now", action="store_true", help="start every scheduled site once right away")
+    schedule.add_argument("--max-runs", type=int, help="stop after this many runs were due (default: run forever)")
+    schedule.set_defaults(func=_cmd_schedule)
+
+    reindex = sub.add_parser("reindex", help="rebuild the index and swap the aliases atomically")
+    reindex.add_argument("--from", dest="source", choices=["index", "sources"], default="index",
+                         help="copy the current documents (mapping change) or re-extract their source files")
+    old_index = reindex.add_mutually_exclusive_group()
+    old_index.add_argument("--keep-old", dest="delete_old", action="store_false", default=False,
+                           help="keep the previous index (default)")
+    old_index.add_argument("--delete-old", dest="delete_old", action="store_true", help="delete it after the swap")
+    reindex.set_defaults(func=_cmd_reindex)
+
+    kibana = sub.add_parser("kibana", help="Kibana saved objects (data view, saved search, dashboard)")
+    kibana.add_argument("action", choices=["import"])
+    kibana.add_argument("--url", help="Kibana URL (default $NEWSINDEX_KIBANA_URL or http://127.0.0.1:5601)")
+    kibana.set_defaults(func=_cmd_kibana)
+
+    search = sub.add_parser("search", help="full-text search with facets")
+    search.add_argument("query", help="simple_query_string syntax: words, \"phrases\", -exclude, a|b")
+    for flag in ("lang", "site", "author", "tag"):
+        search.add_argument(f"--{flag}", action="append", default=[], help=f"filter by {flag} (repeatable)")
+    search.add_argument("--since", help="published on or after (YYYY-MM-DD)")
+    search.add_argument("--until", help="published on or before (YYYY-MM-DD)")
+    search.add_argument("--size", type=int, default=10)
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--after", metavar="CURSOR",
+                        help="deep pagination over every match (copies included): `start`, then each page's `next`")
+    search.add_argument("--facets", help="comma-separated subset of: site,language,author,tags,published")
+    search.add_argument("--no-collapse", action="store_true", help="list near-duplicate copies separately")
+    search.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance",
+                        help="order of hits (a match-all query, `*` or empty, lists newest first)")
+    search.add_argument("--json", action="store_true", help="hits, highlights, total and facets as JSON")
+    search.set_defaults(func=_cmd_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, load_settings())
+    except NewsindexError as exc:
+        print(f"newsindex: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsindex: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `newsindex search … | head`: the reader left, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Files → pipeline stages → documents (``extract``) → Elasticsearch (``ingest``)."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from elasticsearch import ConnectionError as ESConnectionError
+from elasticsearch import ConnectionTimeout
+
+from crawler.sources import ReadFailure, Skipped, iter_file_items
+from newsindex.progress import progress_bar
+from pipelines.config import Settings
+from pipelines.deadletter import DeadLetter, read_entries
+from pipelines.errors import NewsindexError
+from pipelines.identity import IdentityStage
+from pipelines.index import IndexStats
+from pipelines.quality import QualityStage
+from pipelines.runner import build_stages, run_batch
+
+
+@dataclass
+class Summary:
+    """The account of one run: read = indexed + unchanged + failed + skipped, every skip by kind."""
+
+    read: int = 0
+    failed: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    extracted: int = 0
+    dead_letter: Path | None = None
+    index_stats: IndexStats | None = None
+    collisions: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line each, for the user, not about any input
+
+    @property
+    def indexed(self) -> int:
+        return self.index_stats.indexed if self.index_stats else 0
+
+    @property
+    def unchanged(self) -> int:
+        return self.index_stats.unchanged if self.index_stats else 0
+
+    def skip(self, kind: str) -> None:
+        self.skipped[kind] += 1
+
+    def fail(self, item: dict, reason: str, dead: DeadLetter | None) -> None:
+        """One failure: counted, one line naming the input and the reason, kept for replay (unless a preview)."""
+        self.failed += 1
+        print(f"newsindex: {item.get('source') or item.get('url') or '?'}: {reason}", file=sys.stderr)
+        if dead is not None:
+            dead.record_item(item, reason)
+
+    def line(self, done: str = "indexed") -> str:
+        done_count = self.indexed if self.index_stats else self.extracted
+        text = f"read {self.read}: {done} {done_count}"
+        if self.index_stats:
+            text += f" ({self.index_stats.new} new, {self.index_stats.changed} changed), unchanged {self.unchanged}"
+        text += f", failed {self.failed}, skipped {sum(self.skipped.values())}"
+        if self.skipped:
+            text += " (" + ", ".join(f"{count} {kind}" for kind, count in self.skipped.most_common()) + ")"
+        if self.collisions:
+            text += f"; {len(self.collisions)} canonical collisions kept under their own URLs"
+        if self.failed and self.dead_letter:
+            text += f" — failures kept in {self.dead_letter}; rerun them with: newsindex ingest --replay " \
+                    f"{self.dead_letter}"
+        return text
+
+    def adds_up(self) -> bool:
+        """Every input read is accounted for once. (After indexing, an extracted document either was
+        written, was unchanged, failed at the index or was a duplicate id: those replace ``extracted``.)"""
+        done = self.indexed + self.unchanged if self.index_stats else self.extracted
+        return self.read == done + self.failed + sum(self.skipped.values())
+
+
+def replay_sources(path: Path) -> list[str]:
+    """The file inputs of a dead-letter file, which is moved aside so the run starts a fresh one.
+
+    Crawl failures (URLs) are not files: they are written back to the fresh dead-letter file, and
+    fetched again by the next crawl of their site. A line that is not an entry is skipped with a warning.
+    """
+    if not path.is_file():
+        raise NewsindexError(f"dead-letter file {path} does not exist")
+    entries, warnings = read_entries(path)
+    for warning in warnings:
+        print(f"newsindex: {warning}", file=sys.stderr)
+    path.rename(path.with_name(path.name + ".replayed"))
+    urls = [e for e in entries if str(e["source"]).startswith(("http://", "https://"))]
+    if urls:
+        dead = DeadLetter(path)
+        for entry in urls:
+            dead.record(entry["source"], entry.get("reason", ""), entry.get("url"), entry.get("stage"))
+        print(f"newsindex: {len(urls)} crawl failures (URLs) stay in {path}: the next `newsindex crawl` of "
+              "their site fetches them again", file=sys.stderr)
+    return list(dict.fromkeys(e.get("path") or e["source"] for e in entries if e not in urls))
+
+
+def _declared_sites(settings: Settings) -> dict:
+    """The sites of the sources file, when there is one: their rules apply to ingests of their pages too."""
+    if not settings.sources.is_file():
+        return {}
+    from crawler.sites import load_sites
+
+    try:
+        return load_sites(settings.sources)
+    except NewsindexError as exc:
+        print(f"newsindex: warning: {exc}; site rules are not applied", file=sys.stderr)
+        return {}
+
+
+def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, summary: Summary,
+              preview: bool = False, records: Iterable[dict | ReadFailure | Skipped] = ()) -> Iterator[dict]:
+    """Run inputs through every stage; each is counted once in ``summary`` — read, then failed (reported
+    and dead-lettered), skipped (with its kind) or yielded as a document. ``preview`` (``extract``
+    without ``--store``) uses a throw-away dedupe store and writes no dead-letter file. ``records``: raw
+    items read elsewhere (archived pages, for a re-index), counted like the rest."""
+
+    def on_failure(item: dict, reason: str) -> None:
+        summary.fail(item, reason, dead)
+
+    def on_skip(item: dict, reason: str) -> None:
+        summary.skip("duplicates (the same article again)")
+        print(f"newsindex: {item.get('source') or item.get('url')}: skipped, {reason}", file=sys.stderr)
+
+    def items() -> Iterator[dict]:
+        for entry in itertools.chain(iter_file_items(paths, not_article), records):
+            summary.read += 1
+            if isinstance(entry, ReadFailure):
+                on_failure({"source": entry.source}, f"read: {entry.reason}")
+            elif isinstance(entry, Skipped):
+                summary.skip(entry.kind)
+            else:
+                yield entry
+
+    from crawler.sites import article_url_filter, extraction_rules
+
+    sites = _declared_sites(settings)
+    not_article = article_url_filter(sites) if sites else None  # archive records keep to their site's rules
+    component_settings = {**settings.component_settings(), "NEWSINDEX_SITE_RULES": extraction_rules(sites)}
+    if preview:
+        component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
+        component_settings["NEWSINDEX_QUALITY_PATH"] = None
+    stages = build_stages(component_settings)
+    try:
+        for doc in run_batch(items(), stages, on_failure, progress=progress_bar(None, "extracting"),
+                             on_skip=on_skip):
+            summary.extracted += 1
+            yield doc
+    finally:
+        for stage in stages:
+            stage.close()
+            if isinstance(stage, IdentityStage):
+                summary.collisions.extend(stage.collisions)
+            if isinstance(stage, QualityStage):
+                summary.alarms.extend(alarm.line() for alarm in stage.alarms)
+
+
+def ingest(settings: Settings, paths: list[str]) -> Summary:
+    from pipelines.elastic import analysis_behind, connect, setup
+    from pipelines.index import bulk_index
+
+    client = connect(settings)
+    index = setup(client, settings)
+    dead = DeadLetter(settings.dead_letter)
+    summary = Summary(dead_letter=settings.dead_letter)
+    if hint := analysis_behind(client, index):
+        summary.notes.append(hint)
+    docs = documents(settings, paths, dead, summary)
+
+    def on_index_failure(doc: dict, reason: str) -> None:
+        summary.fail(doc, reason, dead)
+
+    indexed_before_loss = 0
+
+    def counted(stream):
+        nonlocal indexed_before_loss
+        for doc in stream:
+            yield doc
+            indexed_before_loss += 1
+
+    try:
+        summary.index_stats = bulk_index(client, index, counted(docs), on_index_failure, settings.bulk_size,
+                                         lookup=settings.alias, history=settings.history_alias,
+                                         chunk_bytes=settings.bulk_bytes)
+    except (ESConnectionError, ConnectionTimeout) as exc:
+        raise NewsindexError(
+            f"lost the connection to Elasticsearch at {settings.display_url} after sending ~{indexed_before_loss} "
+            "documents; bring it back (`newsindex es start`) and run the same ingest again: document ids are "
+            "stable, so nothing is duplicated") from exc
+    if summary.index_stats.duplicate:
+        summary.skipped["duplicates (the same article again)"] += summary.index_stats.duplicate
+    client.indices.refresh(index=settings.alias)
+    return summary
+
+
+def explain(doc: dict) -> str:
+    """A readable kept/removed view of one document."""
+    lines = [f"=== {doc['source']}",
+             f"title: {doc.get('title')!r}   author: {doc.get('author')}   published: {doc.get('published')}",
+             f"site: {doc.get('site')}   language: {doc.get('language')} ({doc.get('language_confidence')})"
+             f"   cluster: {doc.get('cluster_id')}"]
+    for paragraph in doc["paragraphs"]:
+        lines.append(f"  KEEP  {_clip(paragraph)}")
+    for removed in doc.get("removed") or []:
+        lines.append(f"  DROP  [{removed['reason']}] {_clip(removed['text'])}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,228 @@
+"""Faceted full-text search over the read alias: query building, result shaping, text rendering."""
+
+from __future__ import annotations
+
+import base64
+import html as html_module
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+
+from pipelines.errors import NewsindexError
+
+FACETS = {
+    "site": {"terms": {"field": "site", "size": 10, "missing": "(unknown)"}},
+    "language": {"terms": {"field": "language", "size": 10}},
+    "author": {"terms": {"field": "author", "size": 10}},
+    "tags": {"terms": {"field": "tags", "size": 10}},
+    "published": {"date_histogram": {"field": "published", "calendar_interval": "month",
+                                     "format": "yyyy-MM", "min_doc_count": 1}},
+}
+RETURNED_FIELDS = ["title", "url", "source", "site", "author", "published", "language", "tags",
+                   "cluster_id", "word_count", "content_hash"]
+
+
+@dataclass
+class SearchRequest:
+    query: str
+    lang: list[str] = field(default_factory=list)
+    site: list[str] = field(default_factory=list)
+    author: list[str] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    size: int = 10
+    page: int = 1
+    facets: list[str] = field(default_factory=lambda: list(FACETS))
+    after: str | None = None  # a cursor from a previous deep-pagination page, or "start"
+    collapse: bool = True
+    sort: str = "relevance"  # relevance | newest | oldest (a match-all query defaults to newest)
+
+
+SORTS = ("relevance", "newest", "oldest")
+# Highlight markers: explicit in --json (and HTML-escaped fragments around them); bold or plain on a terminal.
+PRE, POST = "<mark>", "</mark>"
+
+
+PIT_KEEP_ALIVE = "5m"
+
+
+def encode_cursor(pit_id: str, sort: list) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"pit": pit_id, "after": sort}).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[str, list]:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return data["pit"], data["after"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise NewsindexError("--after takes the `next` cursor of a previous page, or `start`") from exc
+
+
+def parse_day(value: str | None, flag: str) -> str | None:
+    """Validate a --since/--until value (YYYY-MM-DD, YYYY-MM or YYYY)."""
+    if value is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise NewsindexError(f"{flag} {value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _sort_order(req: SearchRequest) -> list:
+    match_all = req.query.strip() in ("", "*")
+    order = "newest" if req.sort == "relevance" and match_all else req.sort
+    if order not in SORTS:
+        raise NewsindexError(f"--sort takes one of: {', '.join(SORTS)}")
+    if order == "relevance":
+        return [{"_score": "desc"}]
+    direction = "desc" if order == "newest" else "asc"
+    return [{"published": {"order": direction, "missing": "_last"}}, {"_score": "desc"}]
+
+
+def build_query(req: SearchRequest) -> dict:
+    filters: list[dict] = []
+    for fld, values in (("language", req.lang), ("site", req.site), ("author", req.author), ("tags", req.tag)):
+        if values:  # keyword filters match whatever the case (--lang EN, --tag Transport); values show as stored
+            filters.append({"bool": {"should": [{"term": {fld: {"value": v, "case_insensitive": True}}}
+                                                for v in values], "minimum_should_match": 1}})
+    since, until = parse_day(req.since, "--since"), parse_day(req.until, "--until")
+    if since or until:
+        bounds = {"gte": since} if since else {}
+        if until:
+            bounds["lte"] = until
+        filters.append({"range": {"published": bounds}})
+    if req.query.strip() in ("", "*"):
+        must: dict = {"match_all": {}}
+    else:
+        fields = ["title^3", "author.text^2", "description^2", "text", "text_*"]
+        must = {"simple_query_string": {"query": req.query, "fields": fields, "default_operator": "and",
+                                        "lenient": True}}
+    unknown = [f for f in req.facets if f not in FACETS]
+    if unknown:
+        raise NewsindexError(f"unknown facet {unknown[0]!r}: choose from {', '.join(FACETS)}")
+    if req.size < 0 or req.page < 1 or (req.after and req.size < 1) or (req.page * req.size > 10_000
+                                                                        and not req.after):
+        raise NewsindexError("--size must be ≥ 0 (≥ 1 with --after) and --page ≥ 1, reaching at most 10,000 "
+                             "hits; page deeper with --after start")
+    body = {
+        "query": {"bool": {"must": [must], "filter": filters}},
+        # no_match_size: a match-all listing (or a match in the title only) still gets a snippet.
+        "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
+                                 "title": {"number_of_fragments": 0}},
+                      "pre_tags": [PRE], "post_tags": [POST], "encoder": "html"},
+        "_source": RETURNED_FIELDS,
+        "size": req.size,
+        "track_total_hits": True,
+    }
+    order = _sort_order(req)
+    body["track_scores"] = True  # scores shown whatever the order
+    if req.after:
+        # Deep pagination: every matching document in a stable order, copies included.
+        body["sort"] = [*order, {"_shard_doc": "asc"}]
+    else:
+        if order != [{"_score": "desc"}]:
+            body["sort"] = order
+        body["from"] = (req.page - 1) * req.size
+        body["aggs"] = {name: FACETS[name] for name in req.facets}
+        if req.collapse:
+            body["aggs"]["stories"] = {"cardinality": {"field": "cluster_id"}}
+            body["collapse"] = {"field": "cluster_id",
+                                "inner_hits": {"name": "copies", "size": 0, "_source": False}}
+    return body
+
+
+def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
+    body = build_query(req)
+    try:
+        if req.after:
+            pit_id, after = (client.open_point_in_time(index=alias, keep_alive=PIT_KEEP_ALIVE)["id"], None) \
+                if req.after == "start" else decode_cursor(req.after)
+            body["pit"] = {"id": pit_id, "keep_alive": PIT_KEEP_ALIVE}
+            if after:
+                body["search_after"] = after
+            resp = client.search(**body)
+        else:
+            resp = client.search(index=alias, **body)
+    except NotFoundError as exc:
+        if req.after:
+            raise NewsindexError("the cursor has expired (5 minutes): start again with --after start") from exc
+        raise NewsindexError(f"index alias {alias!r} does not exist: run `newsindex ingest` first") from exc
+    except ApiError as exc:
+        raise NewsindexError(f"search failed: {exc.message}") from exc
+    hits = [_hit(h) for h in resp["hits"]["hits"]]
+    aggs = resp.get("aggregations", {})
+    result = {"query": req.query, "total": resp["hits"]["total"]["value"], "hits": hits,
+              "highlight_tags": {"pre": PRE, "post": POST, "encoding": "html"},
+              "facets": {name: [{"value": b.get("key_as_string", b["key"]), "count": b["doc_count"]}
+                                for b in agg["buckets"]] for name, agg in aggs.items() if "buckets" in agg}}
+    if "stories" in aggs:
+        result["stories"] = aggs["stories"]["value"]
+    if req.after:
+        full_page = len(hits) == req.size
+        result["next"] = encode_cursor(resp["pit_id"], resp["hits"]["hits"][-1]["sort"]) if full_page else None
+        if not full_page:
+            client.close_point_in_time(id=resp["pit_id"])
+    return result
+
+
+def _hit(raw: dict) -> dict:
+    hit = {"id": raw["_id"], "score": raw["_score"], **raw["_source"], "highlight": raw.get("highlight", {})}
+    copies = raw.get("inner_hits", {}).get("copies")
+    if copies is not None:
+        hit["copies"] = copies["hits"]["total"]["value"]
+    return hit
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def marked(fragment: str, bold: bool) -> str:
+    """A highlighted fragment for a reader: the match in bold (ANSI) on a terminal, plain when piped."""
+    fragment = re.sub(r"\s+", " ", fragment).strip()
+    on, off = ("\033[1m", "\033[0m") if bold else ("", "")
+    return html_module.unescape(fragment.replace(PRE, on).replace(POST, off))
+
+
+def render_text(result: dict, bold: bool = False) -> str:
+    stories = (f" ({_count(result['stories'], 'distinct story', 'distinct stories')})"
+               if result.get("stories") not in (None, result["total"]) else "")
+    lines = [f"{_count(result['total'], 'article matches', 'articles match')} {result['query']!r}{stories}", ""]
+    for rank, hit in enumerate(result["hits"], 1):
+        plain_title = html_module.escape(hit.get("title") or "(untitled)")
+        title = marked((hit.get("highlight", {}).get("title") or [plain_title])[0], bold)
+        meta = " · ".join(str(x) for x in (hit.get("site"), hit.get("language"), _day(hit.get("published")),
+                                           ", ".join(hit.get("author") or [])) if x)
+        copies = (f"  (+{_count(hit['copies'] - 1, 'near-duplicate copy', 'near-duplicate copies')})"
+                  if hit.get("copies", 1) > 1 else "")
+        score = f"  [{hit['score']:.2f}]" if hit.get("score") is not None else ""
+        lines.append(f"{rank:>2}. {title}{score}{copies}")
+        lines.append(f"    {meta or '-'}")
+        lines.append(f"    {hit.get('url') or hit.get('source')}")
+        for fragment in hit.get("highlight", {}).get("text", [])[:2]:
+            lines.append("    … " + marked(fragment, bold) + " …")
+        lines.append("")
+    if result.get("next"):
+        lines.append(f"next page: --after {result['next']}")
+    if not result["facets"]:
+        return "\n".join(lines)
+    lines.append("Facets")
+    for name, buckets in result["facets"].items():
+        shown = ", ".join(f"{b['value']} ({b['count']})" for b in buckets) or "-"
+        lines.append(f"  {name:<10} {shown}")
+    return "\n".join(lines)
+
+
+def _day(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return value

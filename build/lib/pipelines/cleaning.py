@@ -1,0 +1,278 @@
+"""Paragraph-level boilerplate rules, shared by the HTML and plain-text paths.
+
+``clean_paragraphs`` takes the paragraphs of one article and returns the kept ones
+plus each removed one with its reason. Rules combine the multilingual lexicon with
+structure: furniture phrases count only on short lines, appeals anywhere, and short
+non-sentence lines only at the edges of the article, so section subheadings inside
+the body stay.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from pipelines.lexicon import (
+    ASK,
+    CHANNEL_CALL,
+    MESSENGER,
+    PUBLICATION,
+    QUOTED,
+    READ_ALSO,
+    READER,
+    STRONG_ASK,
+    appeal_hits,
+    furniture_family,
+)
+from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
+
+FURNITURE_MAX_WORDS = 8
+EDGE_MAX_WORDS = 6
+NEAR_DUP_MIN_WORDS = 12
+LEDE_PARAGRAPHS = 2
+APPEAL_MAX_WORDS = 80  # an appeal is a paragraph, not an essay
+READ_ALSO_MAX_WORDS = 30  # a labelled cross-link or a channel call is a headline or a line, not a paragraph
+EDGE_SCAN = 4
+# Recall first: when the rules would remove more than this share of an article's words, the rules are
+# what is wrong (a layout they do not know), so the text is kept and the would-be removals recorded.
+MAX_REMOVED_SHARE = 0.5
+# ... when the article has at least this many words; and when the rules would remove everything, as soon as
+# there are a few words (a photo post with a caption is an article; a lone "Home" link is not).
+MIN_GUARDED_WORDS = 30
+MIN_KEPT_WHOLE_WORDS = 5
+
+_EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
+_CREDIT_TAIL = re.compile(
+    r"(?:[.)]|^)\s*(?:(?:photo|foto|фото|image)\s*:?\s*)?"
+    r"(?:[A-Z][\w'’.&-]*\s+){0,5}[A-Z][\w'’.&-]*\s*/\s*(?:[A-Z][\w.&-]*\s*){1,3}$")
+
+
+@dataclass
+class Cleaned:
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # the first date in a byline or timestamp line ("By A | 14 June 2023")
+    tags: list[str] = field(default_factory=list)  # a visible tag list ("Tags: a, b, c" or one tag a line)
+
+    def drop(self, text: str, reason: str) -> None:
+        self.removed.append({"text": text, "reason": reason})
+
+
+def tidy(paragraph: str) -> str:
+    """Collapse whitespace and strip stray separators ("|", " -", "•") at the ends."""
+    text = unicodedata.normalize("NFC", paragraph).replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    return _EDGE_JUNK.sub("", text).strip()
+
+
+def normalise(paragraph: str) -> str:
+    """Comparison key: case-folded words only."""
+    return " ".join(re.findall(r"\w+", paragraph.casefold()))
+
+
+def boilerplate_reason(paragraph: str) -> str | None:
+    """Why a paragraph is boilerplate wherever it stands, or None."""
+    if not re.search(r"\w", paragraph):
+        return "junk"
+    words = word_count(paragraph)
+    if words <= FURNITURE_MAX_WORDS:
+        family = furniture_family(paragraph)
+        if family:
+            return family
+    family, hits = appeal_hits(paragraph)
+    # One phrase in a short paragraph is an appeal, unless it is inside a quotation (reported speech).
+    if family and (hits >= 2 or (words <= 25 and appeal_hits(outside_quotes(paragraph))[1])):
+        return family
+    if words <= READ_ALSO_MAX_WORDS:
+        lowered = paragraph.lower()
+        if READ_ALSO.match(lowered):
+            return "read-more"
+        if MESSENGER.search(lowered) and CHANNEL_CALL.search(lowered):
+            return "follow"
+    if words <= 60 and _CREDIT_TAIL.search(paragraph) and "/" in paragraph[-60:]:
+        return "photo-caption"
+    if parse_byline(paragraph):
+        return "byline"
+    return None
+
+
+def edge_reason(paragraph: str) -> str | None:
+    """Why a paragraph is boilerplate when it stands at the head or tail of an article."""
+    if word_count(paragraph) <= 20 and is_timestamp_line(paragraph):
+        return "category-timestamp"
+    if word_count(paragraph) <= EDGE_MAX_WORDS and not is_sentence(paragraph):
+        return "trailing-furniture"
+    return None
+
+
+def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned:
+    """Apply the rule families and in-document dedupe; keep content order."""
+    result = Cleaned()
+    candidates: list[str] = []
+    for raw in paragraphs:
+        text = tidy(raw)
+        if not text:
+            if raw.strip():
+                result.drop(raw.strip(), "junk")
+            continue
+        candidates.append(text)
+
+    title_key = normalise(title) if title else ""
+    reasons: list[str | None] = [
+        "title-repeat" if title_key and _repeats_title(normalise(p), title_key) else boilerplate_reason(p)
+        for p in candidates]
+    _mark_trailing_edge(candidates, reasons)
+    _mark_leading_edge(candidates, reasons)
+    _mark_appeal_neighbours(candidates, reasons)
+    _mark_repeats(candidates, reasons)
+
+    total = sum(word_count(text) for text in candidates)
+    kept = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if reason is None)
+    keep_all = (total >= MIN_GUARDED_WORDS and kept < (1 - MAX_REMOVED_SHARE) * total) or (
+        kept == 0 and total >= MIN_KEPT_WHOLE_WORDS)
+    why = f"the rules would remove {1 - kept / total:.0%} of the text" if keep_all else ""
+    _read_metadata(candidates, reasons, result)
+    for text, reason in zip(candidates, reasons, strict=True):
+        if reason and keep_all:
+            result.removed.append({"text": text, "reason": reason, "kept_anyway": why})
+        elif reason:
+            result.drop(text, reason)
+            continue
+        result.paragraphs.append(text)
+    return result
+
+
+_TAG_SPLIT = re.compile(r"\s*[,;|•·#]\s*")
+_TAG_LABEL = re.compile(r"^[^:]{1,30}:\s*")
+
+
+def split_tag_list(line: str) -> list[str]:
+    """ "Tags: a, b; c" → ["a", "b", "c"]; a bare label gives []."""
+    listed = _TAG_LABEL.sub("", line, count=1) if ":" in line else ""
+    return [t for t in _TAG_SPLIT.split(listed) if t]
+
+
+def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cleaned) -> None:
+    """Metadata from the visible lines the rules take out: authors and a date from bylines ("By Anna Petrova |
+    14 June 2023", "Von Jonas Weber, 3. März 2024"), a date from timestamp lines ("Updated 2 May 2022"), tags
+    from a tag list — on the "Tags:" line itself, or one tag a line right after a bare "Tags:" line."""
+    tag_run = False
+    for text, reason in zip(paragraphs, reasons, strict=True):
+        if reason == "byline":
+            result.authors.extend(a for a in parse_byline(text) or [] if a not in result.authors)
+        if reason in ("byline", "category-timestamp", "dateline") and result.published is None:
+            result.published = parse_date(text)
+        if reason == "tags":
+            listed = split_tag_list(text)
+            result.tags.extend(t for t in listed if t not in result.tags)
+            tag_run = not listed
+        elif tag_run and reason == "trailing-furniture" and word_count(text) <= 4:  # not "Latest" (navigation)
+            if text not in result.tags:
+                result.tags.append(text)
+        else:
+            tag_run = False
+
+
+def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and the
+    lede (one of the first kept paragraphs, ≥ 12 words) repeated later word for word or inside another
+    paragraph (a lede is a statement: a repeated question is an interview's structure). Repeats elsewhere —
+    recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull quote — stay. Of the lede
+    and a longer paragraph containing it, the longer stays."""
+    kept: list[tuple[int, str]] = []
+    for i, text in enumerate(paragraphs):
+        if reasons[i]:
+            continue
+        key = normalise(text)
+        if kept and key == kept[-1][1]:
+            reasons[i] = "duplicate-paragraph"
+            continue
+        if len(key.split()) >= NEAR_DUP_MIN_WORDS and not text.rstrip().endswith(("?", "？", "¿")):
+            padded = f" {key} "
+            for j, lede in kept[:LEDE_PARAGRAPHS]:
+                if key == lede:
+                    reasons[i] = "duplicate-paragraph"
+                elif padded in f" {lede} ":
+                    reasons[i] = "near-duplicate-paragraph"
+                elif len(lede.split()) >= NEAR_DUP_MIN_WORDS and f" {lede} " in padded:
+                    reasons[j] = "near-duplicate-paragraph"
+                    kept.remove((j, lede))
+                    break
+                if reasons[i]:
+                    break
+        if not reasons[i]:
+            kept.append((i, key))
+
+
+def _repeats_title(key: str, title_key: str) -> bool:
+    return key == title_key or (key.startswith(title_key) and len(key.split()) <= len(title_key.split()) + 3)
+
+
+def outside_quotes(paragraph: str) -> str:
+    """The paragraph without its quoted spans: words in quotation marks are someone else's (reported speech)."""
+    return QUOTED.sub(" ", paragraph)
+
+
+def reader_appeal(paragraph: str, strong: bool = False) -> bool:
+    """A paragraph in which the publication asks its reader for something: reader address, the publication's
+    "we", and an ask, all three, outside quotation marks (reported speech is article content). ``strong``:
+    the ask must be for money or a sign-up ("donate", "become a member"), not "support" in general."""
+    if word_count(paragraph) > APPEAL_MAX_WORDS:
+        return False
+    lowered = outside_quotes(paragraph).lower()
+    ask = STRONG_ASK if strong else ASK
+    return bool(READER.search(lowered) and PUBLICATION.search(lowered) and ask.search(lowered))
+
+
+def _mark_appeal_neighbours(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """An appeal box spans paragraphs: next to one already marked as an appeal, a paragraph that is itself a
+    reader appeal (by the signals, not by phrases) goes with it — in the middle of an article too."""
+    appeals = {"donate", "subscribe"}
+    changed = True
+    while changed:
+        changed = False
+        for i, text in enumerate(paragraphs):
+            if reasons[i] is None and reader_appeal(text) and any(
+                    0 <= j < len(paragraphs) and reasons[j] in appeals for j in (i - 1, i + 1)):
+                reasons[i] = "donate"
+                changed = True
+
+
+def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """From the end: furniture and short non-sentences go; inside that run, a paragraph with
+    any appeal phrase goes too (the tail of a donation block)."""
+    in_run = False
+    for i in range(len(paragraphs) - 1, -1, -1):
+        text = paragraphs[i]
+        if reasons[i]:
+            in_run = True
+            continue
+        if reason := edge_reason(text):
+            reasons[i] = reason
+            in_run = True
+            continue
+        family, hits = appeal_hits(text)
+        if in_run and family and (hits >= 2 or appeal_hits(outside_quotes(text))[1]):
+            reasons[i] = family
+            continue
+        if reader_appeal(text, strong=True) and (in_run or i == len(paragraphs) - 1):
+            reasons[i] = "donate"  # the last paragraph or inside the tail run, with a money/sign-up ask
+            in_run = True
+            continue
+        break
+
+
+def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """From the top: stray short lines before the first real sentence go, except a
+    heading-like line directly followed by prose (a section heading)."""
+    for i, text in enumerate(paragraphs[:EDGE_SCAN]):
+        if reasons[i]:
+            continue
+        if word_count(text) <= 20 and is_timestamp_line(text):
+            reasons[i] = "category-timestamp"
+        elif word_count(text) <= 2 and not is_sentence(text):
+            reasons[i] = "leading-furniture"
+        else:
+            break

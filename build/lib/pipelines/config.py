@@ -1,0 +1,230 @@
+"""Where things live and how to reach Elasticsearch.
+
+Resolution order for every value: environment variable, then the config file
+(``NEWSINDEX_CONFIG`` or ``./newsindex.toml``), then the default. With no
+``NEWSINDEX_ES_URL`` the CLI talks to the local node it manages itself and reads
+that node's generated password from its 0600 file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import tomllib
+
+from pipelines.errors import NewsindexError
+
+
+class SettingsError(NewsindexError):
+    """A setting with a value that cannot work."""
+
+ES_VERSION = "9.2.0"
+DEFAULT_PORT = 9200
+
+
+def _default_home() -> Path:
+    # The node runs as an unprivileged user, which cannot enter /root: keep state outside it.
+    if os.geteuid() == 0:
+        return Path("/var/lib/newsindex")
+    return Path.home() / ".local" / "share" / "newsindex"
+
+
+def _default_cache() -> Path:
+    if os.geteuid() == 0:
+        return Path("/var/cache/newsindex")
+    return Path.home() / ".cache" / "newsindex"
+
+
+def _config_file_values() -> dict:
+    path = Path(os.environ.get("NEWSINDEX_CONFIG", "newsindex.toml"))
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return data.get("newsindex", data)
+
+
+@dataclass
+class Settings:
+    home: Path
+    cache: Path
+    es_url: str | None = None
+    es_user: str = "elastic"
+    es_password: str | None = None
+    es_api_key: str | None = None
+    es_ca_certs: str | None = None
+    es_port: int = DEFAULT_PORT
+    es_heap: str = "1g"
+    alias: str = "articles"
+    site_repeat_threshold: int = 3
+    near_dup_threshold: float = 0.8
+    bulk_size: int = 500
+    bulk_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = 20 * 1024 * 1024
+    store_path: Path | None = None
+    redis_url: str | None = None
+    crawl_run: str | None = None
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    trafilatura_fallback: bool = True
+    sources: Path = Path("sources.yaml")
+    kibana_url: str = "http://127.0.0.1:5601"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def node_dir(self) -> Path:
+        return self.home / "node"
+
+    @property
+    def password_file(self) -> Path:
+        """The managed node's generated ``elastic`` password (0600)."""
+        return self.node_dir / "elastic-password"
+
+    @property
+    def managed(self) -> bool:
+        """True when the CLI talks to the local node it provisions itself."""
+        return not self.es_url
+
+    @property
+    def url(self) -> str:
+        return self.es_url or f"http://127.0.0.1:{self.es_port}"
+
+    @property
+    def display_url(self) -> str:
+        """The URL as printed: a password in it is never shown."""
+        return redact_url(self.url)
+
+    @property
+    def write_alias(self) -> str:
+        return f"{self.alias}-write"
+
+    @property
+    def history_alias(self) -> str:
+        return f"{self.alias}-history"
+
+    @property
+    def dedupe_store(self) -> str | None:
+        """Where the cross-document dedupe state lives — decided here only: an explicit store path, else
+        Redis when REDIS_URL is set (None), else ``<home>/paragraphs.sqlite``."""
+        if self.store_path:
+            return str(self.store_path)
+        return None if self.redis_url else str(self.home / "paragraphs.sqlite")
+
+    @property
+    def quality_store(self) -> Path:
+        """Per-site extraction figures of every run (``newsindex quality``)."""
+        return self.home / "quality.sqlite"
+
+    @property
+    def dead_letter(self) -> Path:
+        return self.home / "dead-letter.jsonl"
+
+    def component_settings(self) -> dict:
+        """What the stages, middlewares and extensions read: the same keys from ``newsindex ingest`` (via
+        ``Stage.from_settings``) and from Scrapy's ``crawler.settings`` (via ``from_crawler``)."""
+        return {
+            "NEWSINDEX": self,
+            "NEWSINDEX_HOME": str(self.home),
+            "NEWSINDEX_DEAD_LETTER": str(self.dead_letter),
+            "NEWSINDEX_STORE_PATH": self.dedupe_store,
+            "NEWSINDEX_QUALITY_PATH": str(self.quality_store),
+            "NEWSINDEX_SITE_REPEAT_THRESHOLD": self.site_repeat_threshold,
+            "NEWSINDEX_NEAR_DUP_THRESHOLD": self.near_dup_threshold,
+            "NEWSINDEX_MAX_BYTES": self.max_bytes,
+            "NEWSINDEX_BULK_SIZE": self.bulk_size,
+            "NEWSINDEX_BULK_BYTES": self.bulk_bytes,
+            "NEWSINDEX_WORKERS": self.workers,
+            "NEWSINDEX_TRAFILATURA_FALLBACK": self.trafilatura_fallback,
+            "NEWSINDEX_SOURCES": str(self.sources),
+            "NEWSINDEX_CRAWL_RUN": self.crawl_run,
+            "REDIS_URL": self.redis_url,
+        }
+
+
+def _flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{value!r} is not a yes/no value: use 1 or 0")
+
+
+def redact_url(url: str) -> str:
+    """``https://user:secret@host`` → ``https://user:***@host``."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def check_es_url(url: str | None) -> str | None:
+    """One clear line for a malformed NEWSINDEX_ES_URL, instead of a traceback later."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise SettingsError(f"NEWSINDEX_ES_URL {redact_url(url)!r} is not a valid URL ({exc}); "
+                            "use e.g. https://es.example.org:9200") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(f"NEWSINDEX_ES_URL {redact_url(url)!r} is not an http(s) URL with a host; "
+                            "use e.g. https://es.example.org:9200")
+    return url
+
+
+def load_settings(**overrides) -> Settings:
+    """Resolve every setting once (environment, config file, default); lower layers are handed the result."""
+    file_values = _config_file_values()
+
+    def pick(name: str, default=None, env: str | None = None):
+        value = os.environ.get(env or f"NEWSINDEX_{name.upper()}")
+        if value not in (None, ""):
+            return value
+        return file_values.get(name, default)
+
+    def number(name: str, default, kind=int):
+        value = pick(name, default)
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"NEWSINDEX_{name.upper()}={value!r} is not a number") from None
+
+    settings = Settings(
+        home=Path(pick("home", _default_home())),
+        cache=Path(pick("cache", _default_cache())),
+        es_url=check_es_url(pick("es_url")),
+        es_user=pick("es_user", "elastic"),
+        es_password=pick("es_password"),
+        es_api_key=pick("es_api_key"),
+        es_ca_certs=pick("es_ca_certs"),
+        es_port=number("es_port", DEFAULT_PORT),
+        es_heap=pick("es_heap", "1g"),
+        alias=pick("alias", "articles"),
+        site_repeat_threshold=number("site_repeat_threshold", 3),
+        near_dup_threshold=number("near_dup_threshold", 0.8, float),
+        bulk_size=number("bulk_size", 500),
+        bulk_bytes=number("bulk_bytes", 10 * 1024 * 1024),
+        max_bytes=number("max_bytes", 20 * 1024 * 1024),
+        store_path=Path(p) if (p := pick("store_path")) else None,
+        redis_url=pick("redis_url", env="REDIS_URL"),
+        crawl_run=pick("crawl_run"),
+        workers=number("workers", os.cpu_count() or 1),
+        trafilatura_fallback=_flag(pick("trafilatura_fallback", True)),
+        sources=Path(pick("sources", "sources.yaml")),
+        kibana_url=pick("kibana_url", "http://127.0.0.1:5601"),
+    )
+    if settings.es_url and (parts := urlsplit(settings.es_url)).password is not None:
+        # Credentials in the URL are used as credentials, and the URL kept (and printed) without them.
+        settings.es_user = pick("es_user") or parts.username or settings.es_user
+        settings.es_password = settings.es_password or parts.password
+        settings.es_url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    for key, value in overrides.items():
+        setattr(settings, key, value)
+    return settings

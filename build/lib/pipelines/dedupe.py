@@ -1,0 +1,177 @@
+"""Cross-document dedupe, each step signature → find → filter.
+
+* ``NearDuplicateStage``: MinHash (datasketch) of word shingles → LSH band lookup in the
+  store → a shared ``cluster_id`` for syndicated copies.
+* ``SiteBoilerplateStage``: paragraph signatures → per-site count of distinct clusters
+  that contain them → drop paragraphs seen in at least N of them.
+
+In-document duplicates are handled earlier, in ``pipelines.cleaning``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+
+from pipelines.base import Item, Stage
+from pipelines.cleaning import normalise
+from pipelines.store import ParagraphStore, SignatureStore
+
+
+@dataclass(frozen=True)
+class DedupeConfig:
+    """Every knob of cross-document dedupe, in one place."""
+
+    num_perm: int = 128  # MinHash permutations
+    bands: int = 32  # LSH bands (num_perm / bands rows each)
+    shingle: int = 5  # words per shingle
+    near_dup_threshold: float = 0.8  # verified Jaccard for one cluster
+    site_repeat_threshold: int = 3  # distinct clusters of a site before a paragraph is boilerplate
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> DedupeConfig:
+        values = {"near_dup_threshold": settings.get("NEWSINDEX_NEAR_DUP_THRESHOLD"),
+                  "site_repeat_threshold": settings.get("NEWSINDEX_SITE_REPEAT_THRESHOLD")}
+        kinds = {"near_dup_threshold": float, "site_repeat_threshold": int}
+        return cls(**{k: kinds[k](v) for k, v in values.items() if v is not None})
+
+
+def paragraph_signature(paragraph: str) -> str:
+    return hashlib.sha1(normalise(paragraph).encode("utf-8")).hexdigest()[:16]
+
+
+def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:
+    words = re.findall(r"\w+", text.casefold())
+    shingles = {" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
+    mh = MinHash(num_perm=num_perm, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh.hashvalues
+
+
+def band_keys(signature: np.ndarray, bands: int) -> list[bytes]:
+    rows = len(signature) // bands
+    return [hashlib.blake2b(signature[i * rows:(i + 1) * rows].tobytes(), digest_size=12).digest()
+            for i in range(bands)]
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.mean(a == b))
+
+
+def site_group(item: Item) -> str:
+    """The site whose boilerplate a document shares; files without a URL group by folder."""
+    return item.get("site") or "folder:" + Path(item.get("source", "")).parent.name
+
+
+def _open_store(path: str | Path | None, redis_url: str | None, sqlite_store: type, redis_store: str):
+    """SQLite at ``path`` (":memory:" included), else Redis at ``redis_url`` (the scale-out path)."""
+    if path:
+        return sqlite_store(str(path))
+    if redis_url:
+        from pipelines import redis_store as module
+
+        return getattr(module, redis_store)(redis_url)
+    raise ValueError("no dedupe store: give a store path or a Redis URL")
+
+
+def signature_store(path: str | Path | None, redis_url: str | None = None):
+    return _open_store(path, redis_url, SignatureStore, "RedisSignatureStore")
+
+
+def paragraph_store(path: str | Path | None, redis_url: str | None = None):
+    return _open_store(path, redis_url, ParagraphStore, "RedisParagraphStore")
+
+
+class _DedupeStage(Stage):
+    """Both cross-document stages: one store location and one ``DedupeConfig`` from the settings."""
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Stage:
+        return cls(settings.get("NEWSINDEX_STORE_PATH"), DedupeConfig.from_settings(settings),
+                   redis_url=settings.get("REDIS_URL"))
+
+
+class NearDuplicateStage(_DedupeStage):
+    name = "near-duplicates"
+
+    def __init__(self, store_path: str | Path | None, config: DedupeConfig = DedupeConfig(),
+                 redis_url: str | None = None):
+        self.store = signature_store(store_path, redis_url)
+        self.config = config
+        self._assigned: dict[str, str] = {}
+
+    def prepare(self, batch: list[Item]) -> None:
+        # Sorted order makes the cluster ids of one batch independent of file order.
+        for item in sorted(batch, key=lambda x: x["id"]):
+            self._assigned[item["id"]] = self._assign(item, commit=False)
+        self.store.commit()
+
+    def _assign(self, item: Item, commit: bool = True) -> str:
+        signature = minhash_signature("\n".join(item["paragraphs"]), self.config.num_perm, self.config.shingle)
+        bands = band_keys(signature, self.config.bands)
+        clusters = []
+        for other in self.store.candidates(bands) - {item["id"]}:
+            found = self.store.get(other)
+            if found and estimated_jaccard(signature, found[1]) >= self.config.near_dup_threshold:
+                clusters.append(found[0])
+        cluster = min(clusters) if clusters else item["id"]
+        self.store.put(item["id"], cluster, signature, bands, commit)
+        return cluster
+
+    def process(self, item: Item) -> Item:
+        item["cluster_id"] = self._assigned.pop(item["id"], None) or self._assign(item)
+        return item
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class SiteBoilerplateStage(_DedupeStage):
+    name = "site-boilerplate"
+
+    def __init__(self, store_path: str | Path | None, config: DedupeConfig = DedupeConfig(),
+                 redis_url: str | None = None):
+        self.store = paragraph_store(store_path, redis_url)
+        self.threshold = config.site_repeat_threshold
+        self._recorded: set[str] = set()
+
+    def prepare(self, batch: list[Item]) -> None:
+        for item in batch:
+            self._record(item)
+
+    def _record(self, item: Item) -> None:
+        if item["id"] in self._recorded:
+            return
+        cluster = item.get("cluster_id") or item["id"]
+        self.store.record(site_group(item), cluster, map(paragraph_signature, item["paragraphs"]))
+        self._recorded.add(item["id"])
+
+    def process(self, item: Item) -> Item:
+        self._record(item)
+        signatures = [paragraph_signature(p) for p in item["paragraphs"]]
+        counts = self.store.counts(site_group(item), signatures)
+        repeated = [counts.get(sig, 0) >= self.threshold for sig in signatures]
+        # Nothing lost: when every paragraph recurs across the site, the counts are what is wrong (a site of
+        # near-identical pages, a folder of one template), so the text stays and the finding is recorded.
+        kept_anyway = all(repeated)
+        kept = []
+        for paragraph, recurs in zip(item["paragraphs"], repeated, strict=True):
+            if recurs:
+                entry = {"text": paragraph, "reason": "site-boilerplate"}
+                if kept_anyway:
+                    entry["kept_anyway"] = f"every paragraph recurs in ≥ {self.threshold} articles of the site"
+                item["removed"].append(entry)
+            if kept_anyway or not recurs:
+                kept.append(paragraph)
+        item["paragraphs"] = kept
+        return item
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,108 @@
+"""Which document an input is: canonical URLs, ``rel=canonical`` within the site, one id per article.
+
+Plain functions for the URL rules, and ``IdentityStage``, which keeps the claims of one run so that two
+different articles claiming the same canonical URL both stay (the second under its own URL) and the
+same article reached twice is counted once, as a skip with its reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from urllib.parse import urlsplit
+
+from pipelines.base import Item, Skip, Stage
+
+logger = logging.getLogger(__name__)
+
+# Query parameters that say how a reader arrived, not what they read.
+TRACKING_PARAMS = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|"
+    r"cmpid|ocid|at_medium|at_campaign|wt\.mc_id|__twitter_impression|ncid|sr_share|rss)$", re.IGNORECASE)
+
+
+def is_web_url(url: str | None) -> bool:
+    return bool(url) and url.startswith(("http://", "https://"))
+
+
+def canonical_url(url: str) -> str:
+    """One spelling per address: tracking parameters and fragment dropped, query sorted, escapes normalised."""
+    from w3lib.url import canonicalize_url, url_query_cleaner
+
+    cleaned = url_query_cleaner(url, [k for k in _query_keys(url) if TRACKING_PARAMS.match(k)], remove=True,
+                                keep_fragments=False)
+    return canonicalize_url(cleaned)
+
+
+def _query_keys(url: str) -> list[str]:
+    from urllib.parse import parse_qsl
+
+    return [key for key, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)]
+
+
+def host_of(url: str | None) -> str | None:
+    if not is_web_url(url):
+        return None
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.") or None
+
+
+def within(host: str | None, domains: list[str]) -> bool:
+    """``host`` is one of ``domains`` or a subdomain of one."""
+    if not host:
+        return False
+    return any(host == d or host.endswith("." + d) for d in (d.lower().removeprefix("www.") for d in domains))
+
+
+def choose_url(fetched: str | None, declared: str | None, domains: list[str] | None = None) -> str | None:
+    """The document's URL: the page's ``rel=canonical`` when it stays inside the site (its declared
+    domains, else the fetched URL's host), else the fetched URL; canonicalised either way."""
+    if is_web_url(declared) and (not is_web_url(fetched) or within(host_of(declared), domains or [host_of(fetched)])):
+        return canonical_url(declared)
+    return canonical_url(fetched) if is_web_url(fetched) else None
+
+
+def document_id(url: str | None, source: str) -> str:
+    """Stable id: the canonical URL when known, else the file's absolute path."""
+    key = url if is_web_url(url) else "file:" + os.path.abspath(source)
+    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+
+
+def _content_key(item: Item) -> str:
+    from pipelines.cleaning import normalise
+
+    text = "\n".join(normalise(p) for p in item.get("paragraphs") or [])
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class IdentityStage(Stage):
+    """Within one run: one document per id. A second input with the same id and the same text is a skip
+    (the same article reached twice); with different text, the canonical was claimed wrongly, and the
+    second keeps its own URL (or file) as its id, with the collision reported. The same URL fetched
+    again (two archives of one site) is a later version of one document, not a collision."""
+
+    name = "identity"
+
+    def __init__(self) -> None:
+        self.claims: dict[str, tuple[str, str]] = {}
+        self.collisions: list[str] = []
+
+    def process(self, item: Item) -> Item:
+        key = _content_key(item)
+        claim = self.claims.get(item["id"])
+        fetched_again = claim is not None and claim[1] == (item.get("fetched_url") or item["source"])
+        if claim is not None and claim[0] == key:
+            raise Skip(f"same article as {claim[1]}")
+        if claim is not None and not fetched_again:
+            own = canonical_url(item["fetched_url"]) if is_web_url(item.get("fetched_url")) else None
+            own_id = document_id(own, item["source"])
+            if own_id in self.claims or own_id == item["id"]:
+                own, own_id = None, document_id(None, f"{item['source']}#{key[:12]}")
+            note = (f"canonical {item['url']} is already the id of {claim[1]}, a different text: "
+                    f"kept under {own or 'its own id'}")
+            self.collisions.append(f"{item.get('fetched_url') or item['source']}: {note}")
+            logger.warning("%s: %s", item.get("fetched_url") or item["source"], note)
+            item["url"], item["id"] = own or item["url"], own_id
+        self.claims[item["id"]] = (key, item.get("fetched_url") or item["source"])
+        return item

@@ -1,0 +1,248 @@
+"""The writer at the end of the pipeline: bulk-index finished documents into the write alias.
+
+Unchanged documents (same ``content_hash``) are not re-indexed; a changed one gets
+``version`` + 1, and its previous text is kept in the history index. ``bulk_index`` is what
+the CLI uses; ``ElasticsearchPipeline`` is the same writer as a Scrapy item pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from elasticsearch import ApiError, Elasticsearch
+
+from pipelines.base import Item, Stage
+
+CHUNK_SIZE = 500
+# Requests stay well below the node's http.max_content_length (100 MB) and its circuit breakers.
+CHUNK_BYTES = 10 * 1024 * 1024
+# Languages with a text_<code> field (index_config/component_mappings.json): the text is indexed
+# a second time there with that language's analyzer, and kept out of _source.
+ANALYZED_LANGUAGES = ("en", "ru", "de", "fr", "es", "it", "tr", "uk")
+
+
+@dataclass
+class IndexStats:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    duplicate: int = 0  # the same id twice in one request chunk: the last one is written
+
+    @property
+    def indexed(self) -> int:
+        """Documents written (new or changed) less those Elasticsearch rejected."""
+        return self.new + self.changed - self.failed
+
+    def add(self, other: IndexStats) -> None:
+        self.new, self.changed = self.new + other.new, self.changed + other.changed
+        self.unchanged, self.failed = self.unchanged + other.unchanged, self.failed + other.failed
+        self.duplicate += other.duplicate
+
+
+def to_action(doc: Item, index: str) -> dict:
+    source = {k: v for k, v in doc.items() if k != "id" and not k.startswith("text_")}
+    if source.get("language") in ANALYZED_LANGUAGES:
+        source[f"text_{source['language']}"] = source.get("text")
+    return {"_op_type": "index", "_index": index, "_id": doc["id"], "_source": source}
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, lookup: str | None,
+                       history: str | None, stats: IndexStats, pending: dict, size: int,
+                       skip_unchanged: bool) -> Iterator[dict]:
+    for chunk in _chunks(docs, size):
+        # One article reached twice in a chunk is written once (the last) and counted as a duplicate; the
+        # identity stage already skips these within a run, so this guards direct callers.
+        unique = list({doc["id"]: doc for doc in chunk}.values())
+        stats.duplicate += len(chunk) - len(unique)
+        chunk = unique
+        existing = {}
+        if lookup:
+            found = client.mget(index=lookup, ids=[d["id"] for d in chunk], source_excludes=["text_*"])
+            existing = {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
+        for doc in chunk:
+            old = existing.get(doc["id"])
+            if old is None:
+                stats.new += 1
+                doc = {**doc, "version": doc.get("version") or 1}
+            elif old.get("content_hash") == doc.get("content_hash"):
+                stats.unchanged += 1
+                if skip_unchanged:
+                    continue
+                doc = {**doc, "version": old.get("version") or 1}
+            else:
+                stats.changed += 1
+                previous = int(old.get("version") or 1)
+                doc = {**doc, "version": previous + 1}
+                if history:
+                    yield to_action({**old, "id": f"{doc['id']}@v{previous}"}, history)
+            pending[doc["id"]] = doc
+            yield to_action(doc, index)
+
+
+def _encode(action: dict) -> list[bytes]:
+    header = {action["_op_type"]: {"_index": action["_index"], "_id": action["_id"]}}
+    return [json.dumps(header).encode(), json.dumps(action["_source"], ensure_ascii=False).encode("utf-8", "replace")]
+
+
+def _request_chunks(actions: Iterable[dict], max_docs: int, max_bytes: int) -> Iterator[list[tuple[dict, list]]]:
+    """Chunks bounded by count and by bytes: a large document goes with fewer others, or alone."""
+    chunk: list[tuple[dict, list]] = []
+    size = 0
+    for action in actions:
+        lines = _encode(action)
+        length = sum(len(line) + 1 for line in lines)
+        if chunk and (len(chunk) >= max_docs or size + length > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append((action, lines))
+        size += length
+    if chunk:
+        yield chunk
+
+
+def _error_reason(error) -> str:
+    if isinstance(error, dict):
+        reason = error.get("reason") or error.get("type") or str(error)
+        cause = (error.get("caused_by") or {}).get("reason")
+        return f"{reason} ({cause})" if cause and cause not in reason else reason
+    return str(error)
+
+
+def _indexing_pressure(error) -> bool:
+    """A 429 from the node's indexing-pressure limit (``max_primary_bytes``): for a document sent alone and
+    refused twice, no retry succeeds (only a larger heap would), so it fails at once with that reason."""
+    return bool(error) and "max_primary_bytes" in _error_reason(error)
+
+
+class BulkSender:
+    """Send chunks; a request the node refuses as too large (413, or 429 "too much data") is split in
+    halves and retried, so one huge document fails alone and the rest land; per-document 429s (busy
+    write queues) are retried with backoff. Connection loss is raised: the caller stops the run."""
+
+    def __init__(self, client: Elasticsearch, on_result: Callable[[dict, str | None], None],
+                 retries: int = 5, backoff: float = 1.0):
+        self.client, self.on_result, self.retries, self.backoff = client, on_result, retries, backoff
+
+    def send(self, chunk: list[tuple[dict, list]], attempt: int = 0) -> None:
+        try:
+            response = self.client.bulk(operations=[line for _, lines in chunk for line in lines])
+        except ApiError as exc:
+            if exc.meta.status not in (413, 429):
+                raise
+            if len(chunk) > 1:
+                half = len(chunk) // 2
+                self.send(chunk[:half])
+                self.send(chunk[half:])
+            elif exc.meta.status == 429 and attempt < self.retries:
+                time.sleep(min(self.backoff * 2 ** attempt, 30))
+                self.send(chunk, attempt + 1)
+            else:
+                size = sum(len(line) for line in chunk[0][1]) / 1e6
+                body = exc.body.get("error", exc.body) if isinstance(exc.body, dict) else exc.body
+                self.on_result(chunk[0][0], f"the node refused a {size:.1f} MB document on its own "
+                                            f"(HTTP {exc.meta.status}: {_error_reason(body)})")
+            return
+        busy = []
+        for (action, lines), item in zip(chunk, response["items"], strict=True):
+            result = next(iter(item.values()))
+            lone_and_too_big = len(chunk) == 1 and attempt >= 1 and _indexing_pressure(result.get("error"))
+            if result.get("status") == 429 and attempt < self.retries and not lone_and_too_big:
+                busy.append((action, lines))
+            elif "error" in result:
+                self.on_result(action, _error_reason(result["error"]))
+            else:
+                self.on_result(action, None)
+        if busy:
+            time.sleep(min(self.backoff * 2 ** attempt, 30))
+            self.send(busy, attempt + 1)
+
+
+def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failure: Callable[[Item, str], None],
+               chunk_size: int = CHUNK_SIZE, lookup: str | None = None, history: str | None = None,
+               skip_unchanged: bool = True, chunk_bytes: int = CHUNK_BYTES) -> IndexStats:
+    """Index documents; per-document failures go to ``on_failure``.
+
+    With ``lookup`` (an index or alias holding the current documents), unchanged ones are skipped and
+    changed ones versioned, their previous text written to ``history``. ``skip_unchanged=False`` writes
+    unchanged ones too, keeping their version (a re-index into a new index). Requests hold at most
+    ``chunk_size`` documents and ``chunk_bytes`` bytes.
+    """
+    stats = IndexStats()
+    pending: dict[str, Item] = {}
+
+    def on_result(action: dict, error: str | None) -> None:
+        doc = pending.pop(action["_id"], None)
+        if error and doc is not None:
+            stats.failed += 1
+            on_failure(doc, f"index: {error}")
+
+    actions = _versioned_actions(client, docs, index, lookup, history, stats, pending, chunk_size, skip_unchanged)
+    sender = BulkSender(client, on_result)
+    for chunk in _request_chunks(actions, chunk_size, chunk_bytes):
+        sender.send(chunk)
+    return stats
+
+
+class ElasticsearchPipeline(Stage):
+    """Scrapy item pipeline: buffers documents and bulk-indexes them into the write alias."""
+
+    name = "index"
+
+    def __init__(self, client: Elasticsearch, index: str, lookup: str, history: str,
+                 on_failure: Callable[[Item, str], None], chunk_size: int = CHUNK_SIZE, stats=None,
+                 chunk_bytes: int = CHUNK_BYTES):
+        self.client, self.index, self.lookup, self.history = client, index, lookup, history
+        self.chunk_size, self.chunk_bytes, self.crawl_stats = chunk_size, chunk_bytes, stats
+        self._on_failure = on_failure
+        self.buffer: list[Item] = []
+        self.stats = IndexStats()
+
+    @classmethod
+    def from_crawler(cls, crawler) -> ElasticsearchPipeline:
+        from pipelines.deadletter import DeadLetter
+        from pipelines.elastic import connect, setup
+
+        settings = crawler.settings["NEWSINDEX"]
+        client = connect(settings)
+        setup(client, settings)
+        dead = DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"])
+        return cls(client, settings.write_alias, settings.alias, settings.history_alias, dead.record_item,
+                   crawler.settings.getint("NEWSINDEX_BULK_SIZE", CHUNK_SIZE), crawler.stats,
+                   crawler.settings.getint("NEWSINDEX_BULK_BYTES", CHUNK_BYTES))
+
+    def on_failure(self, doc: Item, reason: str) -> None:
+        """An index rejection: counted in the crawl's stats and kept in the dead-letter file, once."""
+        if self.crawl_stats is not None:
+            self.crawl_stats.inc_value("newsindex/failed")
+        self._on_failure(doc, reason)
+
+    def process(self, item: Item) -> Item:
+        self.buffer.append(item)
+        if len(self.buffer) >= self.chunk_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        batch = bulk_index(self.client, self.index, self.buffer, self.on_failure, self.chunk_size,
+                           lookup=self.lookup, history=self.history, chunk_bytes=self.chunk_bytes)
+        self.buffer = []
+        self.stats.add(batch)
+        if self.crawl_stats is not None:
+            for key in ("new", "changed", "unchanged"):
+                self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch, key))
+
+    def close(self) -> None:
+        self.flush()

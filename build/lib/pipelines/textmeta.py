@@ -1,0 +1,127 @@
+"""Metadata lines of plain-text articles: bylines, category/timestamp lines, datelines, headings.
+
+Plain functions over single lines; multilingual month names and byline markers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate([
+    "january jan янв январь января jänner januar janvier janv enero ene gennaio gen січ січень січня ocak oca",
+    "february feb фев февраль февраля februar février févr febrero febbraio лют лютий лютого şubat şub",
+    "march mar мар март марта märz mars marzo бер березень березня mart",
+    "april apr апр апрель апреля avril abril aprile кві квітень квітня nisan nis",
+    "may мая май mai mayo maggio маг травень травня mayıs",
+    "june jun июн июнь июня juni juin junio giugno giu чер червень червня haziran haz",
+    "july jul июл июль июля juli juillet juil julio luglio lug лип липень липня temmuz tem",
+    "august aug авг август августа août agosto ago сер серпень серпня ağustos ağu",
+    "september sep sept сен сентябрь сентября septembre septiembre settembre set вер вересень вересня eylül eyl",
+    "october oct окт октябрь октября oktober octobre octubre ottobre ott жов жовтень жовтня ekim eki",
+    "november nov ноя ноябрь ноября novembre noviembre лис листопад листопада kasım kas",
+    "december dec дек декабрь декабря dezember décembre diciembre dic dicembre гру грудень грудня aralık ara",
+], start=1):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_TIME = r"(?:[,\s]+(?:at\s+|в\s+|um\s+|à\s+|a las\s+|alle\s+)?(?P<hh>\d{1,2})[:.h](?P<mi>\d{2})(?!\d))?"
+_TZ = r"(?:\s*\(?(?:UTC|GMT)\s*(?P<tz>[+-]\d{1,2})(?::?(?P<tzm>\d{2}))?\)?)?"
+DATE_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<hh>\d{2}):(?P<mi>\d{2}))?" + _TZ),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME + _TZ),
+    re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})\s+de\s+(?P<mon>{_MONTH})\s+de\s+(?P<y>\d{{4}})" + _TIME + _TZ,
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})"
+               + _TIME + _TZ, re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+               + _TIME + _TZ, re.IGNORECASE),
+]
+SHORT_DATE = re.compile(rf"(?<!\w)(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?)|(?:(?:{_MONTH})\.?\s+\d{{1,2}}))(?!\w)",
+                        re.IGNORECASE)
+
+BYLINE = re.compile(
+    r"^(?:by|written by|von|par|por|di|de|автор(?:ы)?:?|от|текст:?|автор(?:ка)?:?|yazan:?|muhabir:?|"
+    r"author:?|reporting by)\s+(?P<names>[^\d:|]{3,80}?)\s*(?:[-–—|,/]\s*(?P<org>[\w .&'-]{2,40}))?\s*:?\s*$",
+    re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐÇĞİÖŞÜ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐÇĞİÖŞÜ][\w'’.-]+){1,3}$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\bve\b|&)\s*")
+
+
+def parse_date(line: str) -> str | None:
+    """The first full date (with year) in a line as ISO 8601, or None."""
+    for pattern in DATE_PATTERNS:
+        match = pattern.search(line)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mon"].lower().rstrip("."))
+        try:
+            tz = timezone.utc
+            if parts.get("tz"):
+                sign = -1 if parts["tz"].startswith("-") else 1
+                tz = timezone(sign * timedelta(hours=abs(int(parts["tz"])), minutes=int(parts.get("tzm") or 0)))
+            value = datetime(int(parts["y"]), month, int(parts["d"]), int(parts.get("hh") or 0),
+                             int(parts.get("mi") or 0), tzinfo=tz)
+        except (TypeError, ValueError):
+            continue
+        if 1990 <= value.year <= 2100:
+            return value.isoformat()
+    return None
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """Author names from a byline such as "By Leman Zeynalova - Trend:", or None."""
+    match = BYLINE.match(line.strip())
+    if not match:
+        return None
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(match.group("names")) if n.strip(" .")]
+    if names and all(_NAME.match(n) for n in names):
+        return names
+    return None
+
+
+# Scripts written without spaces between words (Han, kana, Thai): a run of them is not one "word".
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(line: str) -> int:
+    """Words, with text in unspaced scripts counted as one word per two characters (a fair average for
+    Chinese and Japanese), so that length rules treat a Japanese paragraph as the prose it is."""
+    unspaced = len(_UNSPACED.findall(line))
+    if not unspaced:
+        return len(re.findall(r"\w+", line))
+    return len(re.findall(r"\w+", _UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
+
+
+def is_sentence(line: str) -> bool:
+    """Ends like running prose (., !, ?, their CJK forms, a closing quote after one of those)."""
+    return bool(re.search(r"[.!?…。！？｡][\"'”»)）」』]*\s*$", line.strip()))
+
+
+def is_timestamp_line(line: str) -> bool:
+    """A short category/timestamp line ("Politics Materials 16 November 2017 11:54 (UTC +04:00)")."""
+    if len(line) > 120 or is_sentence(line) and word_count(line) > 12:
+        return False
+    has_time = bool(re.search(r"(?<!\d)\d{1,2}:\d{2}(?!\d)", line))
+    return parse_date(line) is not None and (has_time or word_count(line) <= 8)
+
+
+def is_dateline(line: str) -> bool:
+    """A place-and-date line on its own ("Baku, Azerbaijan, Nov. 16")."""
+    if len(line) > 60 or is_sentence(line) and not line.rstrip().endswith(("."),):
+        return False
+    stripped = SHORT_DATE.sub("", line)
+    if stripped == line and parse_date(line) is None:
+        return False
+    rest = [w for w in re.split(r"[\s,/]+", stripped) if w.strip(".-–")]
+    return 0 < len(rest) <= 4 and all(w[0].isupper() for w in rest)
+
+
+def looks_like_heading(line: str) -> bool:
+    """A title-like line: a few words, no closing sentence punctuation, not a date."""
+    words = word_count(line)
+    return (2 <= words <= 25 and len(line) <= 220 and not re.search(r"[.:;,]\s*$", line)
+            and parse_date(line) is None)
