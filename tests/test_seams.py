@@ -212,7 +212,7 @@ def test_each_stage_setting_is_the_same_under_ingest_and_crawl(variable, value, 
     ("NEWSINDEX_WORKERS", "0", "NEWSINDEX_WORKERS", 0),
     ("NEWSINDEX_HOME", "{tmp}/elsewhere", "NEWSINDEX_DEAD_LETTER", "{tmp}/elsewhere/dead-letter.jsonl"),
     ("NEWSINDEX_SOURCES", "{tmp}/sites.yaml", "NEWSINDEX_SOURCES", "{tmp}/sites.yaml"),
-    ("REDIS_URL", "redis://127.0.0.1:1/0", "SCHEDULER", "scrapy_redis.scheduler.Scheduler"),
+    ("REDIS_URL", "redis://127.0.0.1:1/0", "SCHEDULER", "crawler.scheduler.LeasingScheduler"),
 ])
 def test_each_crawl_setting_reaches_scrapy(variable, value, key, expected, tmp_path, monkeypatch):
     monkeypatch.setenv(variable, value.format(tmp=tmp_path))

@@ -1,0 +1,145 @@
+"""Throughput and peak memory of the whole pipeline as the corpus grows: the same synthetic corpus shape at
+1k, 10k and 100k documents, plain text and HTML, each size in a fresh process (its own peak RSS), with a
+dedupe store on disk as a real run has. ``extract`` runs every stage; ``ingest`` also writes to the node
+(needs `newsindex es start`; its indices are deleted afterwards).
+
+    python bench/bench_scale.py [--sizes 1000,10000,100000] [--kinds text,html] [--modes extract,ingest]
+
+Flat means: docs/s at every size within ±15 % of the smallest, peak RSS within +20 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, write_result
+
+# Several languages, so language detection does its real work; words drawn per paragraph.
+VOCABULARY = {
+    "en": "minister talks border treaty region government economy market inflation election court parliament "
+          "energy pipeline sanctions summit ceasefire investment currency budget protest agreement delegation "
+          "security harvest exports railway mediation reform coalition the of and to in for with on",
+    "de": "Regierung Minister Grenze Vertrag Wirtschaft Markt Wahl Gericht Parlament Energie Leitung Gipfel "
+          "Haushalt Protest Abkommen Sicherheit Ernte Bahn Reform Koalition der die und zu den mit von auf",
+    "fr": "gouvernement ministre frontière traité région économie marché élection tribunal parlement énergie "
+          "sommet budget manifestation accord sécurité récolte chemin réforme coalition le la les et de des",
+    "ru": "правительство министр граница договор регион экономика рынок выборы суд парламент энергия "
+          "саммит бюджет протест соглашение безопасность урожай железная реформа коалиция и в на с по",
+    "es": "gobierno ministro frontera tratado región economía mercado elección tribunal parlamento energía "
+          "cumbre presupuesto protesta acuerdo seguridad cosecha ferrocarril reforma coalición el la y de en",
+}
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:title" content="{title}"><meta name="author" content="{author}">
+<meta property="article:published_time" content="2024-0{month}-1{day}T10:00:00Z"></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/economy">Economy</a>
+<a href="/about">About us</a></nav></header><main><article><h1>{title}</h1>
+<p class="byline">By {author}</p>{paragraphs}</article>
+<aside><h2>Latest</h2><ul><li><a href="/a">Markets close higher</a></li><li><a href="/b">Rail strike ends</a>
+</li></ul></aside></main><footer><p>© 2024 Synthetic News. All rights reserved.</p>
+<p>Support independent journalism: donate today.</p></footer></body></html>
+"""
+
+
+def write_corpus(folder: Path, count: int, kind: str, seed: int = 0) -> None:
+    """``count`` distinct articles (title + six paragraphs of ~40 words), the same shape at every size."""
+    rng = random.Random(seed)
+    languages = sorted(VOCABULARY)
+    words = {lang: text.split() for lang, text in VOCABULARY.items()}
+    for i in range(count):
+        lang = languages[i % len(languages)]
+        title = f"{i}: " + " ".join(rng.choice(words[lang]) for _ in range(6)).capitalize()
+        paragraphs = [" ".join(rng.choice(words[lang]) for _ in range(40)).capitalize() + "."
+                      for _ in range(6)]
+        sub = folder / f"{i // 1000:03d}"  # 1,000 files a folder, as archives are laid out
+        sub.mkdir(parents=True, exist_ok=True)
+        if kind == "text":
+            (sub / f"a{i:06d}.txt").write_text("\n\n".join([title, *paragraphs]) + "\n", encoding="utf-8")
+        else:
+            body = "".join(f"<p>{p}</p>" for p in paragraphs)
+            (sub / f"a{i:06d}.html").write_text(PAGE.format(lang=lang, title=title, author=f"Author {i % 50}",
+                                                            month=1 + i % 9, day=i % 10, paragraphs=body),
+                                                encoding="utf-8")
+
+
+def child(mode: str, folder: str, home: str) -> None:
+    """One measured run in this process: prints docs, seconds and this process's peak RSS."""
+    os.environ["NEWSINDEX_HOME"] = home
+    sys.path.insert(0, str(ROOT))
+    from newsindex.ingest import Summary, documents, ingest
+    from pipelines.config import load_settings
+
+    settings = load_settings(home=Path(home), store_path=Path(home) / "paragraphs.sqlite",
+                             alias=f"bench-scale-{os.getpid()}")
+    start = time.perf_counter()
+    if mode == "extract":
+        summary = Summary()
+        done = sum(1 for _ in documents(settings, [folder], None, summary))
+    else:
+        summary = ingest(settings, [folder])
+        done = summary.index_stats.indexed if summary.index_stats else 0
+        from pipelines.elastic import connect
+
+        connect(settings).indices.delete(index=f"{settings.alias}-*", expand_wildcards="all")
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"docs": done, "read": summary.read, "seconds": seconds, "peak_rss_mb": peak_mb}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--kinds", default="text,html")
+    parser.add_argument("--modes", default="extract")
+    parser.add_argument("--child", nargs=3, metavar=("MODE", "FOLDER", "HOME"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    sizes = [int(x) for x in args.sizes.split(",")]
+    results = []
+    print(f"scale bench: sizes {sizes}, kinds {args.kinds}, modes {args.modes}, one process per run, "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    for kind in args.kinds.split(","):
+        corpus = Path(tempfile.mkdtemp(prefix=f"newsindex-scale-{kind}-"))
+        try:
+            write_corpus(corpus, max(sizes), kind)
+            for mode in args.modes.split(","):
+                base = None
+                for size in sizes:
+                    subset = Path(tempfile.mkdtemp(prefix="newsindex-scale-subset-"))
+                    home = Path(tempfile.mkdtemp(prefix="newsindex-scale-home-"))
+                    try:
+                        for folder in sorted(corpus.iterdir())[: max(1, size // 1000)]:
+                            (subset / folder.name).symlink_to(folder)
+                        out = subprocess.run([sys.executable, __file__, "--child", mode, str(subset), str(home)],
+                                             capture_output=True, text=True, check=True)
+                        row = json.loads(out.stdout.strip().splitlines()[-1])
+                    finally:
+                        shutil.rmtree(subset, ignore_errors=True)
+                        shutil.rmtree(home, ignore_errors=True)
+                    row.update(kind=kind, mode=mode, size=size, docs_per_s=row["docs"] / row["seconds"])
+                    base = base or row
+                    row["rate_vs_smallest"] = row["docs_per_s"] / base["docs_per_s"]
+                    row["rss_vs_smallest"] = row["peak_rss_mb"] / base["peak_rss_mb"]
+                    results.append(row)
+                    print(f"  {mode:<7} {kind:<4} {size:>7}: {row['docs_per_s']:7.1f} docs/s "
+                          f"({row['rate_vs_smallest']:.2f}× the smallest), peak RSS {row['peak_rss_mb']:6.0f} MB "
+                          f"({row['rss_vs_smallest']:.2f}×)", flush=True)
+        finally:
+            shutil.rmtree(corpus, ignore_errors=True)
+    path = write_result("scale", {"sizes": sizes, "results": results, "load_after": os.getloadavg()[0]})
+    print(f"written {path}")
+
+
+if __name__ == "__main__":
+    main()
