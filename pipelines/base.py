@@ -9,7 +9,7 @@ calling ``prepare(batch)`` first on the stages that need to see the whole batch.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -50,8 +50,9 @@ class Stage:
     def from_crawler(cls, crawler) -> Stage:
         return cls.from_settings(crawler.settings)
 
-    def prepare(self, batch: list[Item]) -> None:
-        """Called once with the whole batch before ``process`` (CLI batches only)."""
+    def prepare(self, batch: Iterable[Item]) -> None:
+        """Called once with the whole batch before ``process`` (CLI batches only). The batch is read back
+        from disk in one pass: keep what the counts need in the stage's store, not the items."""
 
     def process(self, item: Item) -> Item:
         raise NotImplementedError

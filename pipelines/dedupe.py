@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,9 @@ def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.nd
 
 
 def band_keys(signature: np.ndarray, bands: int) -> list[bytes]:
+    """LSH band keys over the 32-bit hash values (MinHash's own type; a signature read back from a store
+    comes as uint64 and must give the same keys)."""
+    signature = signature.astype(np.uint32, copy=False)
     rows = len(signature) // bands
     return [hashlib.blake2b(signature[i * rows:(i + 1) * rows].tobytes(), digest_size=12).digest()
             for i in range(bands)]
@@ -105,28 +108,45 @@ class NearDuplicateStage(_DedupeStage):
                  redis_url: str | None = None):
         self.store = signature_store(store_path, redis_url)
         self.config = config
-        self._assigned: dict[str, str] = {}
+        self._prepared = False
 
-    def prepare(self, batch: list[Item]) -> None:
-        # Sorted order makes the cluster ids of one batch independent of file order.
-        for item in sorted(batch, key=lambda x: x["id"]):
-            self._assigned[item["id"]] = self._assign(item, commit=False)
+    def prepare(self, batch: Iterable[Item]) -> None:
+        """Two passes over the store: every signature in, unassigned (""); then clusters assigned in id
+        order, so the cluster ids of one batch do not depend on file order. Only the ids stay in memory."""
+        ids = []
+        for item in batch:
+            signature = self._signature(item)
+            self.store.put(item["id"], "", signature, band_keys(signature, self.config.bands), commit=False)
+            ids.append(item["id"])
+        for number, doc_id in enumerate(sorted(set(ids)), 1):
+            signature = self.store.get(doc_id)[1]
+            self.store.set_cluster(doc_id, self._cluster_of(doc_id, signature))
+            if number % 1000 == 0:
+                self.store.commit()
         self.store.commit()
+        self._prepared = True
 
-    def _assign(self, item: Item, commit: bool = True) -> str:
-        signature = minhash_signature("\n".join(item["paragraphs"]), self.config.num_perm, self.config.shingle)
-        bands = band_keys(signature, self.config.bands)
+    def _signature(self, item: Item) -> np.ndarray:
+        return minhash_signature("\n".join(item["paragraphs"]), self.config.num_perm, self.config.shingle)
+
+    def _cluster_of(self, doc_id: str, signature: np.ndarray) -> str:
+        """The smallest cluster among assigned near-duplicates (earlier runs, or earlier in id order)."""
         clusters = []
-        for other in self.store.candidates(bands) - {item["id"]}:
+        for other in self.store.candidates(band_keys(signature, self.config.bands)) - {doc_id}:
             found = self.store.get(other)
-            if found and estimated_jaccard(signature, found[1]) >= self.config.near_dup_threshold:
+            if found and found[0] and estimated_jaccard(signature, found[1]) >= self.config.near_dup_threshold:
                 clusters.append(found[0])
-        cluster = min(clusters) if clusters else item["id"]
-        self.store.put(item["id"], cluster, signature, bands, commit)
+        return min(clusters) if clusters else doc_id
+
+    def _assign(self, item: Item) -> str:
+        signature = self._signature(item)
+        cluster = self._cluster_of(item["id"], signature)
+        self.store.put(item["id"], cluster, signature, band_keys(signature, self.config.bands))
         return cluster
 
     def process(self, item: Item) -> Item:
-        item["cluster_id"] = self._assigned.pop(item["id"], None) or self._assign(item)
+        found = self.store.get(item["id"]) if self._prepared else None
+        item["cluster_id"] = found[0] if found and found[0] else self._assign(item)
         return item
 
     def close(self) -> None:
@@ -140,21 +160,23 @@ class SiteBoilerplateStage(_DedupeStage):
                  redis_url: str | None = None):
         self.store = paragraph_store(store_path, redis_url)
         self.threshold = config.site_repeat_threshold
-        self._recorded: set[str] = set()
+        self._prepared = False
 
-    def prepare(self, batch: list[Item]) -> None:
+    def prepare(self, batch: Iterable[Item]) -> None:
+        """Every document's paragraphs counted first, so the first document of a site sees the counts of
+        the whole batch (one transaction)."""
         for item in batch:
-            self._record(item)
+            self._record(item, commit=False)
+        self.store.commit()
+        self._prepared = True
 
-    def _record(self, item: Item) -> None:
-        if item["id"] in self._recorded:
-            return
+    def _record(self, item: Item, commit: bool = True) -> None:
         cluster = item.get("cluster_id") or item["id"]
-        self.store.record(site_group(item), cluster, map(paragraph_signature, item["paragraphs"]))
-        self._recorded.add(item["id"])
+        self.store.record(site_group(item), cluster, map(paragraph_signature, item["paragraphs"]), commit)
 
     def process(self, item: Item) -> Item:
-        self._record(item)
+        if not self._prepared:  # under Scrapy: counted as the items come
+            self._record(item)
         signatures = [paragraph_signature(p) for p in item["paragraphs"]]
         counts = self.store.counts(site_group(item), signatures)
         repeated = [counts.get(sig, 0) >= self.threshold for sig in signatures]

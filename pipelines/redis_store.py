@@ -24,7 +24,7 @@ class RedisParagraphStore:
     def _key(self, site: str, sig: str) -> str:
         return f"{self.prefix}:para:{site}:{sig}"
 
-    def record(self, site: str, cluster: str, signatures: Iterable[str]) -> None:
+    def record(self, site: str, cluster: str, signatures: Iterable[str], commit: bool = True) -> None:
         pipe = self.redis.pipeline()
         for sig in set(signatures):
             pipe.sadd(self._key(site, sig), cluster)
@@ -36,6 +36,9 @@ class RedisParagraphStore:
         for sig in sigs:
             pipe.scard(self._key(site, sig))
         return {sig: n for sig, n in zip(sigs, pipe.execute(), strict=True) if n}
+
+    def commit(self) -> None:
+        """Writes are applied as they happen."""
 
     def close(self) -> None:
         self.redis.close()
@@ -62,6 +65,9 @@ class RedisSignatureStore:
         for index, key in enumerate(bands):
             pipe.sadd(f"{self.prefix}:band:{index}:{key.hex()}", doc_id)
         pipe.execute()
+
+    def set_cluster(self, doc_id: str, cluster: str) -> None:
+        self.redis.hset(f"{self.prefix}:minhash:{doc_id}", "cluster", cluster)
 
     def commit(self) -> None:
         """Writes are applied as they happen."""

@@ -1,12 +1,16 @@
 """Run the stages over a batch, the way the CLI does.
 
-Stages up to the first one that needs the whole batch (``prepare``) run item by item
-as the input streams in; from there on the batch runs stage by stage, so cross-document
-counts see every document of the batch before any is filtered.
+Stages up to the first one that needs the whole batch (``prepare``) run item by item as the input streams
+in, and their output is spilled to a temporary file. A stage that needs the batch then reads it back twice:
+once for ``prepare`` (cross-document counts go into its store), once for ``process``, together with the
+stages after it up to the next one that needs the batch. The batch is never held in memory, so memory stays
+flat from a thousand documents to a hundred thousand.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -56,23 +60,75 @@ def _apply(stage: Stage, item: Item, on_failure: OnFailure, on_skip: OnFailure) 
     return None
 
 
+class Spill:
+    """Items written once to an unnamed temporary file, read back as often as needed."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile(prefix="newsindex-batch-")
+        self.count = 0
+
+    def append(self, item: Item) -> None:
+        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Item]:
+        self.file.flush()
+        self.file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.file)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _groups(stages: list[Stage]) -> list[list[Stage]]:
+    """Each stage that needs the batch, with the streaming stages after it (run in the same pass)."""
+    groups: list[list[Stage]] = []
+    for stage in stages:
+        if _needs_batch(stage) or not groups:
+            groups.append([stage])
+        else:
+            groups[-1].append(stage)
+    return groups
+
+
 def run_batch(items: Iterable[Item], stages: list[Stage], on_failure: OnFailure,
               progress: Callable[[Iterable], Iterable] = lambda x: x, on_skip: OnFailure | None = None,
               ) -> Iterator[Item]:
     """Yield finished documents; failures go to ``on_failure(item, "stage: reason")``, skips (not failures:
     the same article twice) to ``on_skip`` (default: ``on_failure``)."""
     on_skip = on_skip or on_failure
-    split = next((i for i, s in enumerate(stages) if _needs_batch(s)), len(stages))
-    streamed, batched = stages[:split], stages[split:]
-    batch: list[Item] = []
-    for item in progress(items):
-        for stage in streamed:
+
+    def through(item: Item, group: list[Stage]) -> Item | None:
+        for stage in group:
             item = _apply(stage, item, on_failure, on_skip)
             if item is None:
-                break
-        else:
-            batch.append(item)
-    for stage in batched:
-        stage.prepare(batch)
-        batch = [done for item in batch if (done := _apply(stage, item, on_failure, on_skip)) is not None]
-    yield from batch
+                return None
+        return item
+
+    split = next((i for i, s in enumerate(stages) if _needs_batch(s)), len(stages))
+    streamed, groups = stages[:split], _groups(stages[split:])
+    if not groups:
+        yield from (done for item in progress(items) if (done := through(item, streamed)) is not None)
+        return
+    spill = Spill()
+    try:
+        for item in progress(items):
+            if (done := through(item, streamed)) is not None:
+                spill.append(done)
+        for number, group in enumerate(groups):
+            group[0].prepare(spill)
+            last = number == len(groups) - 1
+            following = None if last else Spill()
+            for item in spill:
+                if (done := through(item, group)) is None:
+                    continue
+                if last:
+                    yield done
+                else:
+                    following.append(done)
+            spill.close()
+            if following is not None:
+                spill = following
+    finally:
+        spill.close()

@@ -31,9 +31,13 @@ class ParagraphStore:
             "CREATE TABLE IF NOT EXISTS paragraph_seen (site TEXT, sig TEXT, cluster TEXT, "
             "PRIMARY KEY (site, sig, cluster)) WITHOUT ROWID")
 
-    def record(self, site: str, cluster: str, signatures: Iterable[str]) -> None:
+    def record(self, site: str, cluster: str, signatures: Iterable[str], commit: bool = True) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO paragraph_seen VALUES (?, ?, ?)",
                               [(site, sig, cluster) for sig in set(signatures)])
+        if commit:
+            self.conn.commit()
+
+    def commit(self) -> None:
         self.conn.commit()
 
     def counts(self, site: str, signatures: Iterable[str]) -> dict[str, int]:
@@ -49,6 +53,7 @@ class ParagraphStore:
         return result
 
     def close(self) -> None:
+        self.conn.commit()
         self.conn.close()
 
 
@@ -59,7 +64,10 @@ class SignatureStore:
         self.conn.executescript(
             "CREATE TABLE IF NOT EXISTS minhash (doc_id TEXT PRIMARY KEY, cluster TEXT, sig BLOB);"
             "CREATE TABLE IF NOT EXISTS minhash_band (band INTEGER, key BLOB, doc_id TEXT);"
-            "CREATE INDEX IF NOT EXISTS minhash_band_by_key ON minhash_band (key);")
+            "CREATE INDEX IF NOT EXISTS minhash_band_by_key ON minhash_band (key);"
+            # Replacing a document's bands looks them up by document: without this index every put scanned
+            # the whole table (the store slowed down as it grew).
+            "CREATE INDEX IF NOT EXISTS minhash_band_by_doc ON minhash_band (doc_id);")
 
     def candidates(self, bands: list[bytes]) -> set[str]:
         """Documents sharing at least one band, in one query (band positions checked after)."""
@@ -81,6 +89,9 @@ class SignatureStore:
                               [(i, key, doc_id) for i, key in enumerate(bands)])
         if commit:
             self.conn.commit()
+
+    def set_cluster(self, doc_id: str, cluster: str) -> None:
+        self.conn.execute("UPDATE minhash SET cluster = ? WHERE doc_id = ?", (cluster, doc_id))
 
     def commit(self) -> None:
         self.conn.commit()

@@ -119,3 +119,28 @@ def test_streaming_stages_share_one_store_file(tmp_path):
     done = [site.process(near.process(article(i, extra=[PROMO]))) for i in range(4)]
     assert [PROMO in d["paragraphs"] for d in done] == [True, True, False, False]
     assert len({d["cluster_id"] for d in done}) == 4
+
+
+def test_band_keys_do_not_depend_on_how_the_signature_was_stored():
+    """A signature read back from a store comes as uint64: it must find the same bands (the two-pass
+    near-duplicate assignment reads every signature back)."""
+    signature = minhash_signature("one two three four five six seven eight nine ten eleven twelve")
+    stored = np.frombuffer(signature.astype(np.uint64).tobytes(), dtype=np.uint64)
+    assert band_keys(stored, 32) == band_keys(signature, 32)
+
+
+def test_batch_stages_read_the_batch_back_instead_of_holding_it(tmp_path):
+    """The runner hands a batch stage an iterable read back from disk (not a list it keeps), and the
+    results are those of the stages run in order."""
+    seen = []
+
+    class Recorder(SiteBoilerplateStage):
+        def prepare(self, batch):
+            seen.append(type(batch).__name__)
+            super().prepare(batch)
+
+    batch = [article(i, extra=[PROMO]) for i in range(4)]
+    done = list(run_batch(batch, [NearDuplicateStage(tmp_path / "s.sqlite"), Recorder(tmp_path / "s.sqlite")],
+                          lambda i, r: None))
+    assert seen == ["Spill"] and len(done) == 4
+    assert all(PROMO not in d["paragraphs"] for d in done)
