@@ -36,9 +36,13 @@ test-deps:
 test: lint test-deps  ## unit tests + integration tests against a real Elasticsearch node of their own
 	$(BIN)/pytest -q
 
+# Each bench writes bench/results/<name>.json and deletes the indices it made; the node must run (started here).
 bench: install
-	$(BIN)/python bench/bench_indexing.py
+	$(BIN)/newsindex es start
+	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_language.py
+	$(BIN)/python bench/bench_indexing.py
 	$(BIN)/python bench/bench_search.py
 
 eval: install

@@ -1,5 +1,8 @@
-"""Latency of faceted full-text queries on a synthetic 100k-document index on the local node,
-and the indexing rate while building it.
+"""Latency of the CLI's search (full text + five facets + story collapse + highlights) on a synthetic index
+on the local node, next to a baseline in the same run — the same queries without facets, collapse and
+highlights — at growing sizes (default 10k, 100k, 300k: one index grown in steps), and the indexing rate.
+The two kinds alternate query by query, so machine noise falls on both alike. The index is deleted at the
+end, also on failure.
 
 Documents: paragraphs sampled from the article-extraction benchmark's human-made article
 bodies (real news prose, ~180 articles) — each synthetic document takes 4–10 random paragraphs,
@@ -7,12 +10,14 @@ a random site out of 50, a language out of 8, 1–3 authors out of 400, 0–4 ta
 a published date in 2015–2024. Queries: 2-word and 1-word queries from the same vocabulary,
 each with the five facets, half with a filter.
 
-    python bench/bench_search.py [--docs 100000] [--queries 300]
+    python bench/bench_search.py [--sizes 10000,100000,300000] [--queries 300]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import random
 import re
 import statistics
@@ -46,42 +51,66 @@ def synthetic_docs(count: int, seed: int = 1):
                "cluster_id": f"syn-{i - i % 7 if rng.random() < 0.1 else i:07d}", "version": 1}
 
 
+def baseline(body: dict) -> dict:
+    """The same query without facets, collapse and highlights."""
+    return {k: v for k, v in body.items() if k not in ("aggs", "collapse", "highlight")}
+
+
+def measure(client, index: str, queries: list[SearchRequest]) -> dict:
+    latencies: dict[str, dict[str, list[float]]] = {
+        kind: {"took": [], "round_trip": []} for kind in ("search (facets, collapse, highlight)", "baseline")}
+    for number, req in enumerate(queries):
+        body = build_query(req)
+        for kind, request in (("search (facets, collapse, highlight)", body), ("baseline", baseline(body))):
+            t0 = time.perf_counter()
+            resp = client.search(index=index, **request)
+            if number >= 20:  # the first queries warm the caches
+                latencies[kind]["round_trip"].append((time.perf_counter() - t0) * 1000)
+                latencies[kind]["took"].append(resp["took"])
+    summary = {}
+    for kind, values in latencies.items():
+        summary[kind] = {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18]}
+                         for name, v in values.items()}
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--sizes", default="10000,100000,300000")
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
     settings = load_settings(alias="bench-search")
     client = connected(settings)
-    index = create_index(client, settings, aliases=False)
-    client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
-    start = time.perf_counter()
-    indexed = sum(ok for ok, _ in helpers.streaming_bulk(
-        client, (to_action(d, index) for d in synthetic_docs(args.docs)), chunk_size=1000))
-    client.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
-    client.indices.refresh(index=index)
-    build = time.perf_counter() - start
     vocabulary = sorted({w for d in synthetic_docs(300, seed=2) for w in re.findall(r"[a-z]{5,}", d["text"])})
     rng = random.Random(3)
-    latencies = {"took (server)": [], "round trip": []}
-    for q in range(args.queries + 20):
-        words = " ".join(rng.sample(vocabulary, 2 if q % 2 else 1))
-        req = SearchRequest(words, lang=[rng.choice(LANGS)] if q % 4 == 0 else [],
-                            since="2019-01-01" if q % 4 == 1 else None, size=10)
-        t0 = time.perf_counter()
-        resp = client.search(index=index, **build_query(req))
-        if q >= 20:  # the first queries warm the caches
-            latencies["round trip"].append((time.perf_counter() - t0) * 1000)
-            latencies["took (server)"].append(resp["took"])
-    print(f"synthetic index: {indexed} docs in {build:.0f}s = {indexed / build:.0f} docs/s "
-          "(refresh off while building)")
-    summary = {}
-    for name, values in latencies.items():
-        p50, p95 = statistics.median(values), statistics.quantiles(values, n=20)[18]
-        summary[name] = {"p50_ms": p50, "p95_ms": p95}
-        print(f"  faceted full-text query, {name:<14} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   ({len(values)} queries)")
-    write_result("search", {"docs": indexed, "index_docs_per_s": indexed / build, "latency": summary})
-    client.indices.delete(index=index)
+    queries = [SearchRequest(" ".join(rng.sample(vocabulary, 2 if q % 2 else 1)),
+                             lang=[rng.choice(LANGS)] if q % 4 == 0 else [],
+                             since="2019-01-01" if q % 4 == 1 else None, size=10)
+               for q in range(args.queries + 20)]
+    index = create_index(client, settings, aliases=False)
+    results = []
+    try:
+        client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
+        docs = synthetic_docs(max(sizes))
+        indexed, build = 0, 0.0
+        for size in sizes:
+            start = time.perf_counter()
+            indexed += sum(ok for ok, _ in helpers.streaming_bulk(
+                client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000))
+            client.indices.refresh(index=index)
+            build += time.perf_counter() - start
+            latency = measure(client, index, queries)
+            results.append({"docs": indexed, "latency": latency})
+            print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building):")
+            for kind, figures in latency.items():
+                took, trip = figures["took"], figures["round_trip"]
+                print(f"  {kind:<37} took p50 {took['p50_ms']:5.1f} p95 {took['p95_ms']:5.1f} ms | round trip "
+                      f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
+    finally:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    write_result("search", {"queries": args.queries, "index_docs_per_s": indexed / build, "results": results,
+                            "load_after": os.getloadavg()[0]})
 
 
 if __name__ == "__main__":

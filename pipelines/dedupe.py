@@ -112,13 +112,16 @@ class NearDuplicateStage(_DedupeStage):
 
     def prepare(self, batch: Iterable[Item]) -> None:
         """Two passes over the store: every signature in, unassigned (""); then clusters assigned in id
-        order, so the cluster ids of one batch do not depend on file order. Only the ids stay in memory."""
-        ids = []
+        order, so the cluster ids of one batch do not depend on file order. Nothing of the batch stays in
+        memory (with Redis, its ids)."""
+        ids: list[str] | None = None if hasattr(self.store, "unassigned") else []
         for item in batch:
             signature = self._signature(item)
             self.store.put(item["id"], "", signature, band_keys(signature, self.config.bands), commit=False)
-            ids.append(item["id"])
-        for number, doc_id in enumerate(sorted(set(ids)), 1):
+            if ids is not None:
+                ids.append(item["id"])
+        order = self.store.unassigned() if ids is None else sorted(set(ids))  # SQLite: read back in pages
+        for number, doc_id in enumerate(order, 1):
             signature = self.store.get(doc_id)[1]
             self.store.set_cluster(doc_id, self._cluster_of(doc_id, signature))
             if number % 1000 == 0:

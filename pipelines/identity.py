@@ -11,6 +11,8 @@ import hashlib
 import logging
 import os
 import re
+import sqlite3
+import tempfile
 from urllib.parse import urlsplit
 
 from pipelines.base import Item, Skip, Stage
@@ -76,6 +78,30 @@ def _content_key(item: Item) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+class _Claims:
+    """Which id each input of the run took: id → (content key, where it came from). In a temporary SQLite
+    file, so a run of 100,000 documents keeps none of it in memory."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.NamedTemporaryFile(prefix="newsindex-claims-", suffix=".sqlite")
+        self.conn = sqlite3.connect(self.file.name)
+        self.conn.execute("PRAGMA journal_mode=OFF")
+        self.conn.execute("CREATE TABLE claims (id TEXT PRIMARY KEY, key TEXT, source TEXT)")
+
+    def get(self, doc_id: str) -> tuple[str, str] | None:
+        return self.conn.execute("SELECT key, source FROM claims WHERE id = ?", (doc_id,)).fetchone()
+
+    def __contains__(self, doc_id: str) -> bool:
+        return self.get(doc_id) is not None
+
+    def __setitem__(self, doc_id: str, claim: tuple[str, str]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", (doc_id, *claim))
+
+    def close(self) -> None:
+        self.conn.close()
+        self.file.close()
+
+
 class IdentityStage(Stage):
     """Within one run: one document per id. A second input with the same id and the same text is a skip
     (the same article reached twice); with different text, the canonical was claimed wrongly, and the
@@ -85,7 +111,7 @@ class IdentityStage(Stage):
     name = "identity"
 
     def __init__(self) -> None:
-        self.claims: dict[str, tuple[str, str]] = {}
+        self.claims = _Claims()
         self.collisions: list[str] = []
 
     def process(self, item: Item) -> Item:
@@ -106,3 +132,6 @@ class IdentityStage(Stage):
             item["url"], item["id"] = own or item["url"], own_id
         self.claims[item["id"]] = (key, item.get("fetched_url") or item["source"])
         return item
+
+    def close(self) -> None:
+        self.claims.close()

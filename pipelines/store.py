@@ -8,7 +8,7 @@ signatures so later runs find near-duplicates of earlier documents.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +89,15 @@ class SignatureStore:
                               [(i, key, doc_id) for i, key in enumerate(bands)])
         if commit:
             self.conn.commit()
+
+    def unassigned(self, page: int = 1000) -> Iterator[str]:
+        """Documents put without a cluster (""), in id order, read a page at a time (not held in memory)."""
+        last = ""
+        while rows := self.conn.execute("SELECT doc_id FROM minhash WHERE cluster = '' AND doc_id > ? "
+                                        "ORDER BY doc_id LIMIT ?", (last, page)).fetchall():
+            for (doc_id,) in rows:
+                yield doc_id
+            last = rows[-1][0]
 
     def set_cluster(self, doc_id: str, cluster: str) -> None:
         self.conn.execute("UPDATE minhash SET cluster = ? WHERE doc_id = ?", (cluster, doc_id))
