@@ -113,9 +113,10 @@ def build_query(req: SearchRequest) -> dict:
     body = {
         "query": {"bool": {"must": [must], "filter": filters}},
         # no_match_size: a match-all listing (or a match in the title only) still gets a snippet.
+        # Bounded: fragments come from the text's stored term vectors, within its first 100,000 characters.
         "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
                                  "title": {"number_of_fragments": 0}},
-                      "pre_tags": [PRE], "post_tags": [POST], "encoder": "html"},
+                      "pre_tags": [PRE], "post_tags": [POST], "encoder": "html", "max_analyzed_offset": 100_000},
         "_source": RETURNED_FIELDS,
         "size": req.size,
         "track_total_hits": True,
@@ -148,7 +149,9 @@ def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
                 body["search_after"] = after
             resp = client.search(**body)
         else:
-            resp = client.search(index=alias, **body)
+            # A facets-only call (--size 0, as a dashboard makes) is answered from the shard request cache
+            # until the next refresh changes the index.
+            resp = client.search(index=alias, request_cache=True if req.size == 0 else None, **body)
     except NotFoundError as exc:
         if req.after:
             raise NewsindexError("the cursor has expired (5 minutes): start again with --after start") from exc
