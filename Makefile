@@ -40,6 +40,7 @@ test: lint test-deps  ## unit tests + integration tests against a real Elasticse
 bench: install
 	$(BIN)/newsindex es start
 	$(BIN)/python bench/bench_scale.py
+	$(BIN)/python bench/bench_scale.py --kinds text --modes ingest
 	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_language.py
 	$(BIN)/python bench/bench_indexing.py

@@ -139,7 +139,8 @@ def main() -> None:
                           f"({row['rss_vs_smallest']:.2f}×)", flush=True)
         finally:
             shutil.rmtree(corpus, ignore_errors=True)
-    path = write_result("scale", {"sizes": sizes, "results": results, "load_after": os.getloadavg()[0]})
+    name = "scale" if args.modes == "extract" else f"scale-{args.modes.replace(',', '-')}"
+    path = write_result(name, {"sizes": sizes, "results": results, "load_after": os.getloadavg()[0]})
     print(f"written {path}")
 
 

@@ -181,8 +181,14 @@ def index_schema_version(client: Elasticsearch, index: str) -> int:
 def _upgrade_in_place(client: Elasticsearch, index: str, mappings: dict) -> None:
     if index_schema_version(client, index) >= schema_version():
         return
+    # A field's analyzer cannot change in place: an index made before the node had the language analyzers
+    # keeps its own (``analysis_behind`` says to re-index), the rest of the upgrade still applies.
+    have = client.indices.get_mapping(index=index)[index]["mappings"].get("properties", {})
+    properties = {name: {**field, "analyzer": have[name].get("analyzer", "standard")}
+                  if "analyzer" in field and name in have else field
+                  for name, field in mappings["properties"].items()}
     try:
-        client.indices.put_mapping(index=index, properties=mappings["properties"], meta=mappings["_meta"])
+        client.indices.put_mapping(index=index, properties=properties, meta=mappings["_meta"])
     except ApiError as exc:
         raise NewsindexError(
             f"the mapping of {index} cannot be upgraded in place ({_reason(exc)}); build a new index with "

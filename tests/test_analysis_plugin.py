@@ -88,9 +88,16 @@ def test_an_index_made_before_the_plugin_says_to_reindex_and_reindex_applies_it(
     for field in mappings["properties"].values():
         if "analyzer" in field:
             field["analyzer"] = "standard"  # as setup made it on a node without the plugin
-    es_client.indices.create(index=f"{settings.alias}-v{schema_version()}-old", mappings=mappings,
+        field.pop("eager_global_ordinals", None)
+    mappings["_meta"]["schema_version"] = 3  # before schema 4: setup upgrades it in place, analyzers kept
+    old = f"{settings.alias}-v3-old"
+    es_client.indices.create(index=old, mappings=mappings,
                              aliases={settings.alias: {}, settings.write_alias: {"is_write_index": True}})
     assert main(["setup"]) == 0
+    upgraded = es_client.indices.get_mapping(index=old)[old]["mappings"]
+    assert upgraded["_meta"]["schema_version"] == schema_version()
+    assert upgraded["properties"]["site"]["eager_global_ordinals"] is True
+    assert upgraded["properties"]["text_en"]["analyzer"] == "standard"
     note = capsys.readouterr().err
     assert "text_en" in note and "text_uk" not in note and "newsindex reindex --from index" in note
     (tmp_path / "en.txt").write_text(f"{ARTICLES['en'][0]}\n\n{ARTICLES['en'][1]}\n", encoding="utf-8")
