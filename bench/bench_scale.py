@@ -73,13 +73,15 @@ def write_corpus(folder: Path, count: int, kind: str, seed: int = 0) -> None:
 
 def child(mode: str, folder: str, home: str) -> None:
     """One measured run in this process: prints docs, seconds and this process's peak RSS."""
-    os.environ["NEWSINDEX_HOME"] = home
     sys.path.insert(0, str(ROOT))
     from newsindex.ingest import Summary, documents, ingest
     from pipelines.config import load_settings
+    from pipelines.elastic import read_password
 
+    node = load_settings()  # the node's password stays where `es start` keeps it; the run's state is fresh
     settings = load_settings(home=Path(home), store_path=Path(home) / "paragraphs.sqlite",
-                             alias=f"bench-scale-{os.getpid()}")
+                             alias=f"bench-scale-{os.getpid()}",
+                             es_password=node.es_password or (read_password(node) if node.managed else None))
     start = time.perf_counter()
     if mode == "extract":
         summary = Summary()

@@ -67,7 +67,13 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
         unique = list({doc["id"]: doc for doc in chunk}.values())
         stats.duplicate += len(chunk) - len(unique)
         chunk = unique
-        existing = _lookup(client, lookup, [d["id"] for d in chunk]) if lookup else {}
+        # Two light lookups instead of one heavy one: hashes and versions of all, then whole documents only
+        # for those that changed (their old text goes to the history index).
+        existing = _lookup(client, lookup, [d["id"] for d in chunk], LOOKUP_FIELDS) if lookup else {}
+        changed = [d["id"] for d in chunk if d["id"] in existing
+                   and existing[d["id"]].get("content_hash") != d.get("content_hash")]
+        if history and changed:
+            existing.update(_lookup(client, lookup, changed))
         for doc in chunk:
             old = existing.get(doc["id"])
             if old is None:
@@ -88,13 +94,18 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
             yield to_action(doc, index)
 
 
-def _lookup(client: Elasticsearch, lookup: str, ids: list[str], retries: int = 5, backoff: float = 1.0) -> dict:
+LOOKUP_FIELDS = ["content_hash", "version"]
+
+
+def _lookup(client: Elasticsearch, lookup: str, ids: list[str], fields: list[str] | None = None,
+            retries: int = 5, backoff: float = 1.0) -> dict:
     """The current documents for these ids. A shard that is moving (a node was lost, its replica is being
     promoted) answers with an error for its documents: asked again, never taken for "not there" (which
     would reset their version)."""
     existing: dict = {}
     for attempt in range(retries + 1):
-        found = client.mget(index=lookup, ids=ids, source_excludes=["text_*"])
+        source = {"source_includes": fields} if fields else {"source_excludes": ["text_*"]}
+        found = client.mget(index=lookup, ids=ids, **source)
         existing.update({d["_id"]: d["_source"] for d in found["docs"] if d.get("found")})
         ids = [d["_id"] for d in found["docs"] if "error" in d]
         if not ids:
