@@ -89,11 +89,12 @@ def child(mode: str, folder: str, home: str) -> None:
     else:
         summary = ingest(settings, [folder])
         done = summary.index_stats.indexed if summary.index_stats else 0
-        from pipelines.elastic import connect
+        from pipelines.elastic import connect, template_name
 
         client = connect(settings)  # the node refuses wildcard deletes (action.destructive_requires_name)
         made = list(client.indices.get(index=f"{settings.alias}-*", expand_wildcards="all"))
         client.indices.delete(index=made)
+        client.indices.delete_index_template(name=template_name(settings))
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"docs": done, "read": summary.read, "seconds": seconds, "peak_rss_mb": peak_mb}))

@@ -29,7 +29,7 @@ from elasticsearch import helpers
 
 from newsindex.search import SearchRequest, build_query
 from pipelines.config import load_settings
-from pipelines.elastic import create_index
+from pipelines.elastic import create_index, template_name
 from pipelines.index import to_action
 
 LANGS = ["en", "ru", "de", "fr", "es", "it", "tr", "uk"]
@@ -109,6 +109,7 @@ def main() -> None:
                       f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
     finally:
         client.indices.delete(index=index, ignore_unavailable=True)
+        client.indices.delete_index_template(name=template_name(settings))
     write_result("search", {"queries": args.queries, "index_docs_per_s": indexed / build, "results": results,
                             "load_after": os.getloadavg()[0]})
 

@@ -44,12 +44,13 @@ def write_result(name: str, data: dict) -> Path:
 
 
 def connected(settings):
-    """A client for the configured cluster (starting the local node if it is the one), set up."""
+    """A client for the configured cluster (starting the local node if it is the one), with the index
+    templates installed — and no index or alias made: a bench makes (and deletes) its own indices."""
     from newsindex import node
-    from pipelines.elastic import connect, setup
+    from pipelines.elastic import connect, install_templates
 
     if settings.managed:
         node.start(settings)
     client = connect(settings)
-    setup(client, settings)
+    install_templates(client, settings)
     return client

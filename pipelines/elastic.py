@@ -97,13 +97,8 @@ def analysis_behind(client: Elasticsearch, index: str) -> str | None:
             "folding): run `newsindex reindex --from index` to rebuild it with them")
 
 
-def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = True) -> str:
-    """Install templates and make sure the aliases point at an index of the current schema.
-
-    Idempotent. An index of an older schema is upgraded in place when the change is additive;
-    a conflicting change says to run `newsindex reindex`. A re-index passes ``upgrade_in_place=False``:
-    it builds a new index from the templates instead. Returns the write index.
-    """
+def install_templates(client: Elasticsearch, settings: Settings) -> dict:
+    """The component templates and the index template for ``<alias>-v*``; returns the mappings component."""
     mappings = mappings_for(client)
     try:
         settings_component = load_config(COMPONENTS["newsindex-settings"])
@@ -116,6 +111,17 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
         client.indices.put_index_template(name=template_name(settings), **template)
     except ApiError as exc:
         raise NewsindexError(f"could not install the index templates: {_reason(exc)}") from exc
+    return mappings
+
+
+def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = True) -> str:
+    """Install templates and make sure the aliases point at an index of the current schema.
+
+    Idempotent. An index of an older schema is upgraded in place when the change is additive;
+    a conflicting change says to run `newsindex reindex`. A re-index passes ``upgrade_in_place=False``:
+    it builds a new index from the templates instead. Returns the write index.
+    """
+    mappings = install_templates(client, settings)
     history = settings.history_alias
     if not client.indices.exists(index=history):
         # Several crawler processes may set up at once: "already exists" means another one won.
