@@ -1,8 +1,9 @@
 """Latency of the CLI's search (full text + five facets + story collapse + highlights) on a synthetic index
 on the local node, next to a baseline in the same run — the same queries without facets, collapse and
 highlights — at growing sizes (default 10k, 100k, 300k: one index grown in steps), and the indexing rate.
-The two kinds alternate query by query, so machine noise falls on both alike. The index is deleted at the
-end, also on failure.
+The two kinds alternate query by query, so machine noise falls on both alike; each size is measured once the
+node has no merge running (the bulk build leaves background merges that would compete for the cores). The
+index is deleted at the end, also on failure.
 
 Documents: paragraphs sampled from the article-extraction benchmark's human-made article
 bodies (real news prose, ~180 articles) — each synthetic document takes 4–10 random paragraphs,
@@ -49,6 +50,18 @@ def synthetic_docs(count: int, seed: int = 1):
                "language": rng.choice(LANGS), "tags": [f"tag{rng.randrange(200)}" for _ in range(rng.randint(0, 4))],
                "paragraphs": body, "text": "\n\n".join(body), "content_hash": f"{i:064x}",
                "cluster_id": f"syn-{i - i % 7 if rng.random() < 0.1 else i:07d}", "version": 1}
+
+
+def settle(client, index: str, limit: float = 180.0) -> float:
+    """Wait until the node has no merge running on the index (after a bulk build, background merges would
+    compete with the queries for the same cores); seconds waited."""
+    start = time.perf_counter()
+    quiet = 0
+    while time.perf_counter() - start < limit and quiet < 3:
+        merges = client.indices.stats(index=index, metric="merge")["_all"]["total"]["merges"]["current"]
+        quiet = quiet + 1 if merges == 0 else 0
+        time.sleep(1)
+    return time.perf_counter() - start
 
 
 def baseline(body: dict) -> dict:
@@ -100,6 +113,7 @@ def main() -> None:
                 client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000))
             client.indices.refresh(index=index)
             build += time.perf_counter() - start
+            settle(client, index)
             latency = measure(client, index, queries)
             results.append({"docs": indexed, "latency": latency})
             print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building):")
