@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
@@ -87,13 +88,17 @@ def parse_byline(line: str) -> list[str] | None:
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8192)  # the cleaning rules ask for the same paragraph's count several times
 def word_count(line: str) -> int:
     """Words, with text in unspaced scripts counted as one word per two characters (a fair average for
     Chinese and Japanese), so that length rules treat a Japanese paragraph as the prose it is."""
+    if not _UNSPACED.search(line):
+        return len(_WORD.findall(line))
     unspaced = len(_UNSPACED.findall(line))
-    if not unspaced:
-        return len(re.findall(r"\w+", line))
-    return len(re.findall(r"\w+", _UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
+    return len(_WORD.findall(_UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
 
 
 def is_sentence(line: str) -> bool:
