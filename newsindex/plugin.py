@@ -71,10 +71,9 @@ def find_jdk() -> Path:
                             "e.g. Temurin 25, and set JAVA_HOME")
 
 
-def build(settings: Settings, dist: Path, log=print) -> Path:
-    """The plugin zip for this node, from the cache or built now with Maven."""
+def build(settings: Settings, dist: Path, digest: str, log=print) -> Path:
+    """The plugin zip of these sources (``digest``) for this node, from the cache or built now with Maven."""
     source = plugin_source()
-    digest = source_digest(source)
     target = settings.cache / f"{PLUGIN_NAME}-{ES_VERSION}-{digest}.zip"
     if target.exists():
         return target
@@ -114,12 +113,12 @@ def installed_build(dist: Path) -> str | None:
 
 def ensure_installed(settings: Settings, dist: Path, env: dict, log=print) -> bool:
     """Build if needed and install into the distribution; False (with one line) when it cannot be built."""
+    digest = source_digest(plugin_source())
     try:
-        archive = build(settings, dist, log)
+        archive = build(settings, dist, digest, log)
     except PluginUnavailable as exc:
         log(f"language analysis plugin not available: {exc}; text fields will use `standard` (no stemming)")
         return False
-    digest = archive.stem.rsplit("-", 1)[-1]
     if installed_build(dist) == digest:
         return True
     tool = str(dist / "bin" / "elasticsearch-plugin")
