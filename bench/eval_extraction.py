@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import logging
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from common import eval_dir, load_set, write_result
 
@@ -78,6 +80,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set (0: all)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--bootstrap", type=int, default=200)
+    parser.add_argument("--dump", metavar="DIR", help="also write each system's texts, per set, as DIR/<set>.json")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     scorer = load_scorer()
@@ -87,6 +90,9 @@ def main() -> None:
         truth, pages = load_set(name, args.limit)
         print(f"{name}: {len(pages)} pages", file=sys.stderr, flush=True)
         predicted = predictions(truth, pages, args.jobs)
+        if args.dump:
+            Path(args.dump).mkdir(parents=True, exist_ok=True)
+            (Path(args.dump) / f"{name}.json").write_text(json.dumps(predicted, ensure_ascii=False))
         rows = {}
         for system in SYSTEMS:
             scores = scorer.score(truth, predicted[system], n_bootstrap=args.bootstrap)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipelines.lexicon import (
     ASK,
@@ -25,6 +27,7 @@ from pipelines.lexicon import (
     appeal_hits,
     furniture_family,
 )
+from pipelines.signals import LINK_LIST_SHARE, PageSignals, content_words
 from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
 
 FURNITURE_MAX_WORDS = 8
@@ -41,6 +44,10 @@ MAX_REMOVED_SHARE = 0.5
 # there are a few words (a photo post with a caption is an article; a lone "Home" link is not).
 MIN_GUARDED_WORDS = 30
 MIN_KEPT_WHOLE_WORDS = 5
+# Topic signals: a paragraph sharing at most this share of its content words with the rest of the article is
+# off-topic; at least ON_TOPIC, it is about the story.
+OFF_TOPIC = 0.2
+ON_TOPIC = 0.5
 
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
 _CREDIT_TAIL = re.compile(
@@ -56,8 +63,51 @@ class Cleaned:
     published: str | None = None  # the first date in a byline or timestamp line ("By A | 14 June 2023")
     tags: list[str] = field(default_factory=list)  # a visible tag list ("Tags: a, b, c" or one tag a line)
 
-    def drop(self, text: str, reason: str) -> None:
-        self.removed.append({"text": text, "reason": reason})
+    def drop(self, text: str, reason: str, signals: dict | None = None, kept_anyway: str = "") -> None:
+        """Every removal carries its reason; a removal decided by signals also lists them, with a score (the
+        mean strength of the signals that agreed, 0–1)."""
+        entry: dict = {"text": text, "reason": reason}
+        if signals:
+            entry["signals"] = signals
+            entry["score"] = round(sum(_strength(k, v) for k, v in signals.items()) / len(signals), 2)
+        if kept_anyway:
+            entry["kept_anyway"] = kept_anyway
+        self.removed.append(entry)
+
+
+def _strength(signal: str, value) -> float:
+    if signal == "topic_overlap":
+        return 1.0 - float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 1.0  # a position, a container, the reader addressed: present or not
+    return float(value)
+
+
+class _Topic:
+    """What the article is about: the content words of its title and of its other paragraphs."""
+
+    def __init__(self, paragraphs: list[str], title: str | None) -> None:
+        self.paragraphs = paragraphs
+        self.title = title or ""
+
+    @cached_property
+    def _sets(self) -> list[set[str]]:
+        return [content_words(p) for p in self.paragraphs]
+
+    @cached_property
+    def _counts(self) -> Counter:
+        return Counter(w for words in self._sets for w in words)
+
+    @cached_property
+    def _title_words(self) -> set[str]:
+        return content_words(self.title)
+
+    def overlap(self, i: int) -> float | None:
+        """Share of paragraph i's content words used elsewhere in the article (0: another topic entirely)."""
+        words = self._sets[i]
+        if not words:
+            return None
+        return sum(1 for w in words if w in self._title_words or self._counts[w] > 1) / len(words)
 
 
 def tidy(paragraph: str) -> str:
@@ -107,8 +157,9 @@ def edge_reason(paragraph: str) -> str | None:
     return None
 
 
-def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned:
-    """Apply the rule families and in-document dedupe; keep content order."""
+def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: PageSignals | None = None) -> Cleaned:
+    """Apply the rule families and in-document dedupe; keep content order. ``page``: the HTML the paragraphs
+    came from, for the signals of where each one sits (link density, furniture containers, headings)."""
     result = Cleaned()
     candidates: list[str] = []
     for raw in paragraphs:
@@ -123,9 +174,14 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
     reasons: list[str | None] = [
         "title-repeat" if title_key and _repeats_title(normalise(p), title_key) else boilerplate_reason(p)
         for p in candidates]
-    _mark_trailing_edge(candidates, reasons)
-    _mark_leading_edge(candidates, reasons)
+    evidence: dict[int, dict] = {}
+    topic = _Topic(candidates, title)
+    _mark_trailing_edge(candidates, reasons, evidence, page, topic)
+    _mark_leading_edge(candidates, reasons, evidence, page, topic)
     _mark_appeal_neighbours(candidates, reasons)
+    _mark_off_topic_appeals(candidates, reasons, evidence, topic)
+    if page is not None:
+        _mark_furniture_containers(candidates, reasons, evidence, page, topic)
     _mark_repeats(candidates, reasons)
 
     total = sum(word_count(text) for text in candidates)
@@ -134,12 +190,11 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> Cleaned
         kept == 0 and total >= MIN_KEPT_WHOLE_WORDS)
     why = f"the rules would remove {1 - kept / total:.0%} of the text" if keep_all else ""
     _read_metadata(candidates, reasons, result)
-    for text, reason in zip(candidates, reasons, strict=True):
-        if reason and keep_all:
-            result.removed.append({"text": text, "reason": reason, "kept_anyway": why})
-        elif reason:
-            result.drop(text, reason)
-            continue
+    for i, (text, reason) in enumerate(zip(candidates, reasons, strict=True)):
+        if reason:
+            result.drop(text, reason, evidence.get(i), why)
+            if not keep_all:
+                continue
         result.paragraphs.append(text)
     return result
 
@@ -240,16 +295,33 @@ def _mark_appeal_neighbours(paragraphs: list[str], reasons: list[str | None]) ->
                 changed = True
 
 
-def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> None:
-    """From the end: furniture and short non-sentences go; inside that run, a paragraph with
-    any appeal phrase goes too (the tail of a donation block)."""
+def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
+                        page: PageSignals | None, topic: _Topic) -> None:
+    """From the end: furniture and short non-sentences go; inside that run, a paragraph with any appeal phrase
+    goes too (the tail of a donation block), and so does a line that is all link — inside the run, or off the
+    article's topic (a related-stories list).
+    A short line that is the article's own heading (an ``<h2>`` with no link, on the article's topic) ends
+    the run: it is a section of the story, not furniture."""
     in_run = False
     for i in range(len(paragraphs) - 1, -1, -1):
         text = paragraphs[i]
         if reasons[i]:
             in_run = True
             continue
+        block = page.of(text) if page is not None else None
+        if block and block.link_share >= LINK_LIST_SHARE and word_count(text) <= READ_ALSO_MAX_WORDS:
+            overlap = topic.overlap(i)
+            if in_run or (overlap is not None and overlap <= OFF_TOPIC):  # a link list, or a link to elsewhere
+                reasons[i] = "related-links"
+                evidence[i] = {"link_share": round(block.link_share, 2), "position": "tail"}
+                if not in_run:
+                    evidence[i]["topic_overlap"] = round(overlap, 2)
+                in_run = True
+                continue
         if reason := edge_reason(text):
+            if (reason == "trailing-furniture" and block and block.heading and not block.link_share
+                    and (topic.overlap(i) or 0) >= ON_TOPIC):
+                break
             reasons[i] = reason
             in_run = True
             continue
@@ -264,15 +336,60 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None]) -> Non
         break
 
 
-def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None]) -> None:
-    """From the top: stray short lines before the first real sentence go, except a
-    heading-like line directly followed by prose (a section heading)."""
+def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
+                       page: PageSignals | None, topic: _Topic) -> None:
+    """From the top: stray short lines before the first real sentence go, and so do short lines that are all
+    link and off the article's topic (a breadcrumb, a section menu) — except a heading-like line directly
+    followed by prose."""
     for i, text in enumerate(paragraphs[:EDGE_SCAN]):
         if reasons[i]:
             continue
+        block = page.of(text) if page is not None else None
         if word_count(text) <= 20 and is_timestamp_line(text):
             reasons[i] = "category-timestamp"
         elif word_count(text) <= 2 and not is_sentence(text):
             reasons[i] = "leading-furniture"
+        elif (block and block.link_share >= LINK_LIST_SHARE and not block.heading and not is_sentence(text)
+              and word_count(text) <= EDGE_MAX_WORDS * 2 and (topic.overlap(i) or 0) <= OFF_TOPIC):
+            reasons[i] = "navigation"  # a linked headline is the story's own: only off-topic links go
+            evidence[i] = {"link_share": round(block.link_share, 2), "position": "head",
+                           "topic_overlap": round(topic.overlap(i) or 0, 2)}
         else:
             break
+
+
+def _mark_off_topic_appeals(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
+                            topic: _Topic) -> None:
+    """An appeal anywhere in the article, worded with none of the lexicon's phrases: the reader addressed, the
+    publication's "we", a money or sign-up ask, and almost none of the article's own words."""
+    for i, text in enumerate(paragraphs):
+        if reasons[i] is None and reader_appeal(text, strong=True):
+            overlap = topic.overlap(i)
+            if overlap is not None and overlap <= OFF_TOPIC:
+                reasons[i] = "donate"
+                evidence[i] = {"reader_appeal": True, "topic_overlap": round(overlap, 2)}
+
+
+def _mark_furniture_containers(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
+                               page: PageSignals, topic: _Topic) -> None:
+    """A paragraph that trafilatura kept from inside a furniture container (``<aside>``, ``class="newsletter"``,
+    ``id="related"``) goes when a second signal agrees: it is mostly links, it is off the article's topic, or
+    it asks something of the reader. The container alone is not enough (sites misuse class names)."""
+    for i, text in enumerate(paragraphs):
+        if reasons[i] or word_count(text) > APPEAL_MAX_WORDS:
+            continue
+        block = page.of(text)
+        if block is None or block.container is None:
+            continue
+        agreeing: dict = {"container": block.container}
+        overlap = topic.overlap(i)
+        if block.link_share >= 0.5:
+            agreeing["link_share"] = round(block.link_share, 2)
+        if overlap is not None and overlap <= OFF_TOPIC:
+            agreeing["topic_overlap"] = round(overlap, 2)
+        lowered = outside_quotes(text).lower()
+        if READER.search(lowered) and ASK.search(lowered) or appeal_hits(text)[0]:
+            agreeing["reader_appeal"] = True
+        if len(agreeing) >= 2:
+            reasons[i] = "furniture-container"
+            evidence[i] = agreeing

@@ -11,6 +11,7 @@ from pipelines.base import CpuStage, Item, StageError
 from pipelines.cleaning import clean_paragraphs, split_tag_list
 from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
+from pipelines.signals import PageSignals
 from pipelines.textmeta import parse_byline, parse_date
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -87,19 +88,19 @@ class VisibleMeta:
     tags: list[str] = field(default_factory=list)
 
 
-def visible_meta(html: str) -> VisibleMeta:
+def visible_meta(page: PageSignals) -> VisibleMeta:
     """Authors, a date and tags from a page's byline-like and tag-list elements (``<p class="meta">By Anna
     Petrova | 14 June 2023</p>``, ``<p class="tags">Tags: a, b</p>``, ``<a rel="tag">``), which trafilatura
     drops from the text without always taking the metadata from them."""
     from lxml import etree
-    from lxml import html as lxml_html
 
     found = VisibleMeta()
+    if page.tree is None:
+        return found
     try:
-        tree = lxml_html.document_fromstring(html)
-        metas = tree.xpath(_META_XPATH, namespaces=_EXSLT)
-        tag_lists = tree.xpath(_TAGS_XPATH, namespaces=_EXSLT)
-    except (etree.ParserError, etree.XPathError, ValueError):
+        metas = page.tree.xpath(_META_XPATH, namespaces=_EXSLT)
+        tag_lists = page.tree.xpath(_TAGS_XPATH, namespaces=_EXSLT)
+    except (etree.XPathError, ValueError):
         return found
     for element in metas[:20]:
         text = " ".join(element.text_content().split())
@@ -117,6 +118,12 @@ def visible_meta(html: str) -> VisibleMeta:
     return found
 
 
+# Rules that judge a line by where it stands in an article ("a short non-sentence at the edge"): on a page with
+# nothing else they have no article to stand on, so when they would leave nothing, their lines are kept. A
+# lexicon hit ("Home", "Share") is furniture anywhere: a page that is only that has no article.
+_POSITIONAL = frozenset({"leading-furniture", "trailing-furniture", "category-timestamp"})
+
+
 def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     """trafilatura's main text and metadata, then our cleaning. ``fallback``: trafilatura's fallback extractors
     (readability, justext), on by default: without them, pages whose main pass returns the site menu lose
@@ -126,7 +133,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, fast=not fallback)
     if doc is None or not (doc.text or "").strip():
         return _from_visible_text(html)
-    cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title)
+    page = PageSignals(html)  # parsed only if a rule or the visible metadata asks
+    cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title, page=page)
     if not cleaned.paragraphs:
         # trafilatura's main text was all furniture (a video player's "1 Secs", a menu): the page's own
         # visible text is the better bet; the metadata stays trafilatura's.
@@ -138,10 +146,15 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
             cleaned.paragraphs = visible["paragraphs"]
             cleaned.removed += visible["removed"]
             cleaned.authors += [a for a in visible["author"] if a not in cleaned.authors]
+        else:  # nothing better on the page: what only the position rules took stays (see _POSITIONAL)
+            guessed = [e for e in cleaned.removed if e["reason"] in _POSITIONAL]
+            for entry in guessed:
+                entry["kept_anyway"] = "the rules would remove everything, and the page has no other text"
+            cleaned.paragraphs = [e["text"] for e in guessed]
     authors = _split_authors(doc.author)
     tags = [t for t in (doc.categories or []) + (doc.tags or []) + cleaned.tags if t]
     if not authors or not tags or not doc.date or doc.date.endswith("-01-01"):
-        meta = visible_meta(html)
+        meta = visible_meta(page)
         authors = authors or meta.authors
         cleaned.published = cleaned.published or meta.published
         tags = tags or meta.tags

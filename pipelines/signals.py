@@ -1,0 +1,121 @@
+"""Boilerplate signals beyond phrases: where a paragraph sits in the page (link density, a furniture
+container such as ``<aside>`` or ``class="newsletter-promo"``, a heading) and how far it is from the
+article's topic. Rules in ``pipelines.cleaning`` remove a paragraph only when such signals agree with its
+position or wording; each removal lists the signals that fired (``removed[].signals``).
+
+The page is parsed lazily, once, and only when a rule asks: most pages never need it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+# class/id words of page furniture that trafilatura sometimes leaves inside the article container
+FURNITURE_CLASS = re.compile(
+    r"(?:^|[\s_-])(related|promo\w*|newsletter|subscri\w+|donat\w*|support-us|membership|recommend\w*|teaser|"
+    r"outbrain|taboola|signup|sign-up|paywall|more-stories|read-?more|also-read|read-also|cta|ad|ads|advert\w*|"
+    r"sponsor\w*)(?:$|[\s_-])", re.IGNORECASE)
+# Not furniture on their own (measured on the shared sets: they wrap article text as often as not): widget,
+# sidebar, share/social wrappers, and <form> (ASP.NET pages put the whole page in one).
+ARTICLE_CLASS = re.compile(r"(?:entry|article|story|post|body|main)[_-]?(?:content|body|text)", re.IGNORECASE)
+FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "menu"})
+_LEAF_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption", "blockquote",
+                          "td", "th", "caption", "div", "section", "span", "a", "strong", "b", "em"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CONTAINER_DEPTH = 8  # ancestors looked at for a furniture container
+LINK_LIST_SHARE = 0.8  # a paragraph whose text is at least this much link text is a link, not prose
+MAX_BLOCKS = 5000  # a bigger page is scanned up to here: the signals are for the rules, not a must
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry a topic in any of the corpus's languages: four letters or more, no numbers
+    (short words are mostly function words; no stop list needed)."""
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4 and not w.isdigit()}
+
+
+def topic_overlap(paragraph: str, topic: set[str]) -> float | None:
+    """Share of the paragraph's content words found in the rest of the article (title and body); None when
+    the paragraph has no content word. 0 means it talks about something else entirely."""
+    words = content_words(paragraph)
+    if not words:
+        return None
+    return len(words & topic) / len(words)
+
+
+@dataclass(frozen=True)
+class BlockSignals:
+    link_share: float  # share of the block's characters inside <a>
+    container: str | None  # the furniture container it sits in ("aside", "newsletter", …)
+    heading: bool
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _container_of(element) -> str | None:
+    """The nearest furniture container around the element, looking no further out than the article's own
+    container (``<article>``, ``<main>``, ``class="entry-content"``): a story page whose body sits inside a
+    ``has-sidebar`` layout is not furniture."""
+    node = element
+    for _ in range(_CONTAINER_DEPTH):
+        if node is None or not isinstance(node.tag, str) or node.tag in ("article", "main", "body"):
+            return None
+        if node.tag in FURNITURE_TAGS:
+            return node.tag
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if ARTICLE_CLASS.search(names):  # "entry-content entry-content-read-more" is the article
+            return None
+        found = FURNITURE_CLASS.search(names)
+        if found:
+            return found.group(1).lower()
+        node = node.getparent()
+    return None
+
+
+class PageSignals:
+    """The HTML side of a page's paragraphs, looked up by their words."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    @cached_property
+    def tree(self):
+        """The page parsed once, for these signals and for the visible metadata (``visible_meta``)."""
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        try:
+            return lxml_html.document_fromstring(self.html)
+        except (etree.ParserError, ValueError):
+            return None
+
+    @cached_property
+    def _blocks(self) -> dict[str, BlockSignals]:
+        blocks: dict[str, BlockSignals] = {}
+        if self.tree is None:
+            return blocks
+        for count, element in enumerate(self.tree.iter(*_LEAF_BLOCKS)):
+            if count >= MAX_BLOCKS:
+                break
+            text = element.text_content()
+            if len(text) > 2000:  # a container of the article, not a paragraph
+                continue
+            key = _key(text)
+            if not key:
+                continue
+            links = element.iter("a") if element.tag != "a" else [element]
+            linked = sum(len(_key(a.text_content())) for a in links)
+            found = BlockSignals(min(1.0, linked / len(key)), _container_of(element), element.tag in _HEADINGS)
+            if key in blocks:  # the same words in an outer block (a <p> around its <a>, an <h2> around a link)
+                outer = blocks[key]
+                found = BlockSignals(max(found.link_share, outer.link_share), outer.container or found.container,
+                                     outer.heading or found.heading)
+            blocks[key] = found
+        return blocks
+
+    def of(self, paragraph: str) -> BlockSignals | None:
+        """The block the paragraph came from, or None when the page has no block with exactly its words."""
+        return self._blocks.get(_key(paragraph))
