@@ -308,19 +308,21 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
         if reasons[i]:
             in_run = True
             continue
-        block = page.of(text) if page is not None else None
-        if block and block.link_share >= LINK_LIST_SHARE and word_count(text) <= READ_ALSO_MAX_WORDS:
-            overlap = topic.overlap(i)
-            if in_run or (overlap is not None and overlap <= OFF_TOPIC):  # a link list, or a link to elsewhere
-                reasons[i] = "related-links"
-                evidence[i] = {"link_share": round(block.link_share, 2), "position": "tail"}
-                if not in_run:
-                    evidence[i]["topic_overlap"] = round(overlap, 2)
-                in_run = True
-                continue
+        overlap = topic.overlap(i)
+        # a link list inside the run, or a link off the article's topic; the page is looked at only then
+        link_candidate = word_count(text) <= READ_ALSO_MAX_WORDS and (
+            in_run or (overlap is not None and overlap <= OFF_TOPIC))
+        block = page.of(text) if page is not None and link_candidate else None
+        if block and block.link_share >= LINK_LIST_SHARE:
+            reasons[i] = "related-links"
+            evidence[i] = {"link_share": round(block.link_share, 2), "position": "tail"}
+            if not in_run:
+                evidence[i]["topic_overlap"] = round(overlap, 2)
+            in_run = True
+            continue
         if reason := edge_reason(text):
-            if (reason == "trailing-furniture" and block and block.heading and not block.link_share
-                    and (topic.overlap(i) or 0) >= ON_TOPIC):
+            if (reason == "trailing-furniture" and page is not None and (overlap or 0) >= ON_TOPIC
+                    and (block := page.of(text)) and block.heading and not block.link_share):
                 break
             reasons[i] = reason
             in_run = True
@@ -344,13 +346,13 @@ def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidenc
     for i, text in enumerate(paragraphs[:EDGE_SCAN]):
         if reasons[i]:
             continue
-        block = page.of(text) if page is not None else None
         if word_count(text) <= 20 and is_timestamp_line(text):
             reasons[i] = "category-timestamp"
         elif word_count(text) <= 2 and not is_sentence(text):
             reasons[i] = "leading-furniture"
-        elif (block and block.link_share >= LINK_LIST_SHARE and not block.heading and not is_sentence(text)
-              and word_count(text) <= EDGE_MAX_WORDS * 2 and (topic.overlap(i) or 0) <= OFF_TOPIC):
+        elif (not is_sentence(text) and word_count(text) <= EDGE_MAX_WORDS * 2 and (topic.overlap(i) or 0) <= OFF_TOPIC
+              and page is not None and (block := page.of(text)) and block.link_share >= LINK_LIST_SHARE
+              and not block.heading):
             reasons[i] = "navigation"  # a linked headline is the story's own: only off-topic links go
             evidence[i] = {"link_share": round(block.link_share, 2), "position": "head",
                            "topic_overlap": round(topic.overlap(i) or 0, 2)}
@@ -373,23 +375,26 @@ def _mark_off_topic_appeals(paragraphs: list[str], reasons: list[str | None], ev
 def _mark_furniture_containers(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
                                page: PageSignals, topic: _Topic) -> None:
     """A paragraph that trafilatura kept from inside a furniture container (``<aside>``, ``class="newsletter"``,
-    ``id="related"``) goes when a second signal agrees: it is mostly links, it is off the article's topic, or
-    it asks something of the reader. The container alone is not enough (sites misuse class names)."""
+    ``id="related"``) goes when a signal of its text agrees: it is off the article's topic, or it asks something
+    of the reader. The container alone is not enough (sites misuse class names)."""
     for i, text in enumerate(paragraphs):
         if reasons[i] or word_count(text) > APPEAL_MAX_WORDS:
             continue
-        block = page.of(text)
-        if block is None or block.container is None:
-            continue
-        agreeing: dict = {"container": block.container}
+        agreeing: dict = {}
         overlap = topic.overlap(i)
-        if block.link_share >= 0.5:
-            agreeing["link_share"] = round(block.link_share, 2)
         if overlap is not None and overlap <= OFF_TOPIC:
             agreeing["topic_overlap"] = round(overlap, 2)
         lowered = outside_quotes(text).lower()
         if READER.search(lowered) and ASK.search(lowered) or appeal_hits(text)[0]:
             agreeing["reader_appeal"] = True
+        if not agreeing:  # the page is only parsed for paragraphs the text signals already doubt
+            continue
+        block = page.of(text)
+        if block is None or block.container is None:
+            continue
+        agreeing["container"] = block.container
+        if block.link_share >= 0.5:
+            agreeing["link_share"] = round(block.link_share, 2)
         if len(agreeing) >= 2:
             reasons[i] = "furniture-container"
             evidence[i] = agreeing

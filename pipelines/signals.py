@@ -21,8 +21,10 @@ FURNITURE_CLASS = re.compile(
 # sidebar, share/social wrappers, and <form> (ASP.NET pages put the whole page in one).
 ARTICLE_CLASS = re.compile(r"(?:entry|article|story|post|body|main)[_-]?(?:content|body|text)", re.IGNORECASE)
 FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "menu"})
-_LEAF_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption", "blockquote",
-                          "td", "th", "caption", "div", "section", "span", "a", "strong", "b", "em"})
+# The elements trafilatura's lines come from; <div>s and inline elements are left out on purpose: their text
+# is the text of everything inside them, costly to compute on every page and rarely one line.
+_LEAF_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption", "blockquote", "td", "th",
+                "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONTAINER_DEPTH = 8  # ancestors looked at for a furniture container
 LINK_LIST_SHARE = 0.8  # a paragraph whose text is at least this much link text is a link, not prose
@@ -93,29 +95,25 @@ class PageSignals:
             return None
 
     @cached_property
-    def _blocks(self) -> dict[str, BlockSignals]:
-        blocks: dict[str, BlockSignals] = {}
+    def _blocks(self) -> dict[str, object]:
+        """Block elements by their words; the innermost block wins (document order: parents come first)."""
+        blocks: dict[str, object] = {}
         if self.tree is None:
             return blocks
         for count, element in enumerate(self.tree.iter(*_LEAF_BLOCKS)):
             if count >= MAX_BLOCKS:
                 break
-            text = element.text_content()
-            if len(text) > 2000:  # a container of the article, not a paragraph
-                continue
-            key = _key(text)
-            if not key:
-                continue
-            links = element.iter("a") if element.tag != "a" else [element]
-            linked = sum(len(_key(a.text_content())) for a in links)
-            found = BlockSignals(min(1.0, linked / len(key)), _container_of(element), element.tag in _HEADINGS)
-            if key in blocks:  # the same words in an outer block (a <p> around its <a>, an <h2> around a link)
-                outer = blocks[key]
-                found = BlockSignals(max(found.link_share, outer.link_share), outer.container or found.container,
-                                     outer.heading or found.heading)
-            blocks[key] = found
+            key = _key(element.text_content())
+            if key and len(key) <= 2000:  # longer: a container of the article, not one of its lines
+                blocks[key] = element
         return blocks
 
     def of(self, paragraph: str) -> BlockSignals | None:
         """The block the paragraph came from, or None when the page has no block with exactly its words."""
-        return self._blocks.get(_key(paragraph))
+        key = _key(paragraph)
+        element = self._blocks.get(key)
+        if element is None or not key:
+            return None
+        linked = sum(len(_key(a.text_content())) for a in element.iter("a"))
+        heading = element.tag in _HEADINGS or any(a.tag in _HEADINGS for a in element.iterancestors(*_HEADINGS))
+        return BlockSignals(min(1.0, linked / len(key)), _container_of(element), heading)
