@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pipelines.lexicon import (
     ASK,
@@ -117,6 +117,7 @@ def tidy(paragraph: str) -> str:
     return _EDGE_JUNK.sub("", text).strip()
 
 
+@lru_cache(maxsize=8192)  # asked for the same paragraph by several rules
 def normalise(paragraph: str) -> str:
     """Comparison key: case-folded words only."""
     return " ".join(re.findall(r"\w+", paragraph.casefold()))
@@ -132,8 +133,12 @@ def boilerplate_reason(paragraph: str) -> str | None:
         if family:
             return family
     family, hits = appeal_hits(paragraph)
-    # One phrase in a short paragraph is an appeal, unless it is inside a quotation (reported speech).
-    if family and (hits >= 2 or (words <= 25 and appeal_hits(outside_quotes(paragraph))[1])):
+    # One phrase in a short paragraph is an appeal, unless it is inside a quotation (reported speech); a
+    # donation phrase alone also needs the publication's "we" or a money ask ("your support helps us …",
+    # "apóyanos"): a letter's "thank you for your support" and a list's "encourage someone with your support"
+    # are the story's own words.
+    if family and (hits >= 2 or (words <= 25 and appeal_hits(outside_quotes(paragraph))[1] and (
+            family != "donate" or _self_ask(outside_quotes(paragraph).lower())))):
         return family
     if words <= READ_ALSO_MAX_WORDS:
         lowered = paragraph.lower()
@@ -146,6 +151,10 @@ def boilerplate_reason(paragraph: str) -> str | None:
     if parse_byline(paragraph):
         return "byline"
     return None
+
+
+def _self_ask(lowered: str) -> bool:
+    return bool(PUBLICATION.search(lowered) or STRONG_ASK.search(lowered))
 
 
 def edge_reason(paragraph: str) -> str | None:

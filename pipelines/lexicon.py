@@ -111,6 +111,15 @@ APPEALS: dict[str, list[str]] = {
         r"подпишитесь на (нашу )?рассылк", r"newsletter abonnieren", r"abonnez-vous à (notre|la) newsletter",
         r"suscríbete a (nuestro|nuestra)", r"iscriviti alla (nostra )?newsletter", r"підпишіться на",
         r"bültenimize abone",
+        r"\bsign up for (our|the) (\w+ )?(email )?newsletters?\b", r"\b(sign up|subscribe)\b.*\bto your inbox\b",
+        r"error processing your subscription",
+    ],
+    "affiliate": [  # a shopping-link disclosure: the reader's purchase and the publisher's commission, together
+        r"\b(if|when) you (buy|purchase|shop|click)\b.*\b(commission|share of the sale)",
+        r"\b(commission|share of the sale)\b.*\b(if|when) you (buy|purchase|shop|click)", r"\baffiliate links?\b",
+        r"\b(если|когда) вы (купите|покупаете|перейд\w+)\b.*комисси", r"\bwenn sie\b.*\b(ein)?kaufen\b.*provision",
+        r"\b(si|lorsque) vous (achetez|cliquez)\b.*commission", r"\b(si|cuando) (compras|haces clic)\b.*comisión",
+        r"\b(se|quando) (acquisti|compri|fai clic)\b.*commissione",
     ],
     "cookies": [
         r"\b(this|our) (web)?site uses cookies\b", r"\bwe use cookies\b", r"\baccept (all )?cookies\b",

@@ -29,6 +29,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONTAINER_DEPTH = 8  # ancestors looked at for a furniture container
 LINK_LIST_SHARE = 0.8  # a paragraph whose text is at least this much link text is a link, not prose
 MAX_BLOCKS = 5000  # a bigger page is scanned up to here: the signals are for the rules, not a must
+MAX_LINE_CHARS = 2000
 
 
 def content_words(text: str) -> set[str]:
@@ -94,25 +95,36 @@ class PageSignals:
         except (etree.ParserError, ValueError):
             return None
 
-    @cached_property
-    def _blocks(self) -> dict[str, object]:
-        """Block elements by their words; the innermost block wins (document order: parents come first)."""
-        blocks: dict[str, object] = {}
+    def _elements(self):
         if self.tree is None:
-            return blocks
+            return
         for count, element in enumerate(self.tree.iter(*_LEAF_BLOCKS)):
             if count >= MAX_BLOCKS:
-                break
-            key = _key(element.text_content())
-            if key and len(key) <= 2000:  # longer: a container of the article, not one of its lines
-                blocks[key] = element
-        return blocks
+                return
+            text = element.text_content()
+            if len(text) <= MAX_LINE_CHARS:  # longer: a container of the article, not one of its lines
+                yield text, element
+
+    @cached_property
+    def _blocks(self) -> dict[str, object]:
+        """Block elements by their text, whitespace collapsed (cheap, and it finds most of trafilatura's lines);
+        the innermost block wins (document order: parents come first)."""
+        return {" ".join(text.split()): element for text, element in self._elements()}
+
+    @cached_property
+    def _blocks_by_words(self) -> dict[str, object]:
+        """The same by words only, for a line whose spacing or punctuation trafilatura changed."""
+        return {_key(text): element for text, element in self._elements()}
 
     def of(self, paragraph: str) -> BlockSignals | None:
         """The block the paragraph came from, or None when the page has no block with exactly its words."""
         key = _key(paragraph)
-        element = self._blocks.get(key)
-        if element is None or not key:
+        if not key:
+            return None
+        element = self._blocks.get(" ".join(paragraph.split()))
+        if element is None:
+            element = self._blocks_by_words.get(key)
+        if element is None:
             return None
         linked = sum(len(_key(a.text_content())) for a in element.iter("a"))
         heading = element.tag in _HEADINGS or any(a.tag in _HEADINGS for a in element.iterancestors(*_HEADINGS))

@@ -169,3 +169,33 @@ def test_appeal_prefilter_gives_the_same_answers(monkeypatch):
     assert sum(1 for family, _ in with_prefilter if family) >= 40  # the appeals are there to be found
     for anchor, pattern in lexicon._ANCHORED:
         assert anchor == anchor.lower() and (len(anchor) >= 4 or pattern in lexicon._UNANCHORED)
+
+
+def test_affiliate_disclosures_and_sign_up_lines_go_reported_commissions_stay():
+    story = ["The new headphones last thirty hours on one charge, twice as long as last year's model.",
+             "In our tests the noise cancelling held up on a train and in an open-plan office.",
+             "The case is smaller than before and fits in a jacket pocket, though the hinge feels cheap.",
+             "Calls sounded clear to the people we rang, even on a windy street corner in the evening.",
+             "The companion app lets you tune the sound, and it no longer asks for an account to do so.",
+             "At its launch price the pair costs less than its two main rivals, which makes it our pick."]
+    furniture = {
+        "If you buy something through links on this page, we may earn a commission.": "affiliate",
+        "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision vom Händler.": "affiliate",
+        "Si vous achetez via ces liens, nous pouvons percevoir une commission.": "affiliate",
+        "Если вы купите товар по ссылке в статье, мы получим небольшую комиссию.": "affiliate",
+        "Sign up for our daily newsletter to get the best deals.": "subscribe",
+        "There was an error processing your subscription.": "subscribe",
+    }
+    reported = "The retailer said it may earn a commission of 3 percent on every sale made through the app."
+    cleaned = clean_paragraphs([story[0], *furniture, *story[1:], reported], title="Headphones review")
+    assert cleaned.paragraphs == [*story, reported]
+    assert {r["text"]: r["reason"] for r in cleaned.removed} == furniture
+
+
+def test_your_support_in_the_story_is_not_an_appeal():
+    """One donation phrase in a short paragraph is an appeal only with the publication's "we" or a money ask."""
+    assert boilerplate_reason("6. Encourage someone with your support") is None
+    assert boilerplate_reason("Thanks again for writing to me. I'm honored to have your support.") is None
+    assert boilerplate_reason("Your support helps us keep our reporters in the field.") == "donate"
+    assert boilerplate_reason("Ваша поддержка помогает нам оставаться независимыми.") == "donate"
+    assert boilerplate_reason("Apóyanos: el periodismo independiente existe gracias a ti.") == "donate"
