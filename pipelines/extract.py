@@ -129,11 +129,16 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     (readability, justext), on by default: without them, pages whose main pass returns the site menu lose
     the whole article (recall −4 points on cleaneval); they cost ~30% more time."""
     import trafilatura
+    from trafilatura.utils import load_html
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, fast=not fallback)
-    if doc is None or not (doc.text or "").strip():
+    # One parse of the page feeds trafilatura (text and metadata), our page signals and the visible metadata.
+    # trafilatura copies a tree it is handed (its passes prune it), so ours stays whole for the signals.
+    tree = load_html(html)
+    doc = tree is not None and trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, fast=not fallback)
+    if not doc or not (doc.text or "").strip():
         return _from_visible_text(html)
-    page = PageSignals(html)  # parsed only if a rule or the visible metadata asks
+    page = PageSignals(html, tree)
     cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title, page=page)
     if not cleaned.paragraphs:
         # trafilatura's main text was all furniture (a video player's "1 Secs", a menu): the page's own

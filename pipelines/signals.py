@@ -81,12 +81,14 @@ def _container_of(element) -> str | None:
 class PageSignals:
     """The HTML side of a page's paragraphs, looked up by their words."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, tree=None) -> None:
         self.html = html
+        if tree is not None:  # the page's one parse, shared with trafilatura (pipelines.extract)
+            self.tree = tree
 
     @cached_property
     def tree(self):
-        """The page parsed once, for these signals and for the visible metadata (``visible_meta``)."""
+        """The page parsed, for these signals and for the visible metadata (``visible_meta``)."""
         from lxml import etree
         from lxml import html as lxml_html
 
