@@ -187,3 +187,35 @@ def test_position_rules_never_empty_a_page():
 def test_a_page_of_menu_words_is_no_article():
     """A lexicon hit ("Home") is furniture anywhere: such a page keeps nothing (the stage reports it)."""
     assert extract_html(page("<nav><a href='/'>Home</a></nav>"), None)["paragraphs"] == []
+
+
+def test_one_parse_feeds_trafilatura_the_signals_and_the_visible_metadata(monkeypatch):
+    """The page is parsed once: trafilatura gets our tree, and the signals and the byline/tag read use it."""
+    import trafilatura.utils
+    from lxml import html as lxml_html
+
+    import pipelines.extract as extract
+
+    loads, parses = [], []
+    real_load, real_parse = trafilatura.utils.load_html, lxml_html.document_fromstring
+
+    def counting_load(html, *args, **kwargs):
+        if isinstance(html, str):  # a tree handed over is not a load
+            loads.append(len(html))
+        return real_load(html, *args, **kwargs)
+
+    def counting_parse(text, *args, **kwargs):
+        parses.append(text)  # trafilatura's fallback extractors parse their own serialisations: not the page
+        return real_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura.utils, "load_html", counting_load)
+    monkeypatch.setattr(trafilatura.core, "load_html", counting_load)
+    monkeypatch.setattr(lxml_html, "document_fromstring", counting_parse)
+    html = page("<article><p class='meta'>By Anna Petrova | 14 June 2023</p>"
+                + "".join(f"<p>{p}</p>" for p in STORY_EN)
+                + "<p>Share</p><p><a href='/a'>Celebrity chef opens third restaurant in the old market hall</a>"
+                + " (video)</p></article>")
+    doc = extract.extract_html(html, "https://news.example/bridge")
+    assert loads == [len(html)] and parses.count(html) == 1
+    assert doc["paragraphs"] == STORY_EN and doc["author"] == ["Anna Petrova"]
+    assert any(r["reason"] == "related-links" for r in doc["removed"])  # the signals read the shared tree
