@@ -10,9 +10,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _main_checkout() -> Path | None:
+    """The main checkout of this repository when this is a linked worktree (``git worktree add``): a bench run
+    from a worktree elsewhere finds the shared sets next to the main checkout."""
+    git = ROOT / ".git"
+    if not git.is_file():  # a worktree's .git is a file: "gitdir: <main>/.git/worktrees/<name>"
+        return None
+    gitdir = Path(git.read_text().partition("gitdir:")[2].strip())
+    return gitdir.parent.parent.parent if gitdir.parent.name == "worktrees" else None
+
+
 def eval_dir() -> Path:
     candidates = [Path(os.environ["NEWSINDEX_EVAL_DIR"])] if os.environ.get("NEWSINDEX_EVAL_DIR") else []
     candidates += [ROOT.parent / "shared" / "eval", ROOT / "shared" / "eval"]
+    if main := _main_checkout():
+        candidates.append(main.parent / "shared" / "eval")
     for path in candidates:
         if (path / "aeb" / "ground_truth.json").exists():
             return path
