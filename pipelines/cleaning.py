@@ -146,7 +146,10 @@ def boilerplate_reason(paragraph: str) -> str | None:
             return "read-more"
         if MESSENGER.search(lowered) and CHANNEL_CALL.search(lowered):
             return "follow"
-    if words <= 60 and _CREDIT_TAIL.search(paragraph) and "/" in paragraph[-60:]:
+    # a caption ending in its credit ("… Press Service / TASS"); a sentence ending in a full stop is prose that
+    # happens to hold a slash ("… file with the U.S. Consulate/Embassy.")
+    if (words <= 60 and "/" in paragraph[-60:] and not paragraph.rstrip().endswith(".")
+            and _CREDIT_TAIL.search(paragraph)):
         return "photo-caption"
     if parse_byline(paragraph):
         return "byline"

@@ -199,3 +199,10 @@ def test_your_support_in_the_story_is_not_an_appeal():
     assert boilerplate_reason("Your support helps us keep our reporters in the field.") == "donate"
     assert boilerplate_reason("Ваша поддержка помогает нам оставаться независимыми.") == "donate"
     assert boilerplate_reason("Apóyanos: el periodismo independiente existe gracias a ti.") == "donate"
+
+
+def test_a_sentence_with_a_slash_is_not_a_photo_credit():
+    sentence = "Must have a return ticket, and file the form with the U.S. Consulate/Embassy."
+    assert boilerplate_reason(sentence) is None
+    assert boilerplate_reason("Lavrov and Wang Yi shake hands. Russian Foreign Ministry Press Service / TASS") == (
+        "photo-caption")
