@@ -194,7 +194,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
     _mark_off_topic_appeals(candidates, reasons, evidence, topic)
     if page is not None:
         _mark_furniture_containers(candidates, reasons, evidence, page, topic)
-    _mark_repeats(candidates, reasons)
+    _mark_repeats(candidates, reasons, title_key)
 
     total = sum(word_count(text) for text in candidates)
     kept = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if reason is None)
@@ -242,12 +242,13 @@ def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cle
             tag_run = False
 
 
-def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
+def _mark_repeats(paragraphs: list[str], reasons: list[str | None], title_key: str = "") -> None:
     """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and the
     lede (one of the first kept paragraphs, ≥ 12 words) repeated later word for word or inside another
     paragraph (a lede is a statement: a repeated question is an interview's structure). Repeats elsewhere —
     recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull quote — stay. Of the lede
-    and a longer paragraph containing it, the longer stays."""
+    and a longer paragraph containing it, the longer stays — unless the longer one is only the headline and
+    the lede (a teaser of the article itself, in a list of recent posts): then the teaser goes."""
     kept: list[tuple[int, str]] = []
     for i, text in enumerate(paragraphs):
         if reasons[i]:
@@ -256,7 +257,7 @@ def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
         if kept and key == kept[-1][1]:
             reasons[i] = "duplicate-paragraph"
             continue
-        if len(key.split()) >= NEAR_DUP_MIN_WORDS and not text.rstrip().endswith(("?", "？", "¿")):
+        if len(key.split()) >= NEAR_DUP_MIN_WORDS and not _is_question(text):
             padded = f" {key} "
             for j, lede in kept[:LEDE_PARAGRAPHS]:
                 if key == lede:
@@ -264,6 +265,9 @@ def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
                 elif padded in f" {lede} ":
                     reasons[i] = "near-duplicate-paragraph"
                 elif len(lede.split()) >= NEAR_DUP_MIN_WORDS and f" {lede} " in padded:
+                    if title_key and padded.replace(f" {lede} ", " ", 1).strip() == title_key:
+                        reasons[i] = "near-duplicate-paragraph"  # headline + lede: a teaser of this article
+                        break
                     reasons[j] = "near-duplicate-paragraph"
                     kept.remove((j, lede))
                     break
@@ -271,6 +275,10 @@ def _mark_repeats(paragraphs: list[str], reasons: list[str | None]) -> None:
                     break
         if not reasons[i]:
             kept.append((i, key))
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”»’“«").endswith(("?", "？", "¿"))
 
 
 def _repeats_title(key: str, title_key: str) -> bool:

@@ -206,3 +206,24 @@ def test_a_sentence_with_a_slash_is_not_a_photo_credit():
     assert boilerplate_reason(sentence) is None
     assert boilerplate_reason("Lavrov and Wang Yi shake hands. Russian Foreign Ministry Press Service / TASS") == (
         "photo-caption")
+
+
+def test_a_teaser_of_the_article_goes_and_its_lede_stays():
+    """A "recent posts" list holding this article's own teaser (headline + lede): the teaser is the repeat."""
+    title = "Harbour bridge approved after a long night"
+    lede = "The city council approved the new harbour bridge on Tuesday after a debate that ran past midnight."
+    body = ["Engineers say the bridge will carry trains and cyclists across the harbour by 2027.",
+            "Residents near the harbour asked for quieter construction at night and got a promise of it."]
+    cleaned = clean_paragraphs([lede, *body, f"{title} {lede}"], title=title)
+    assert cleaned.paragraphs == [lede, *body]
+    assert cleaned.removed == [{"text": f"{title} {lede}", "reason": "near-duplicate-paragraph"}]
+    # a standfirst repeated at the head of a longer first paragraph: the longer one stays, nothing is lost
+    longer = lede + " The vote was 7 to 4, with two members absent and one abstaining."
+    assert clean_paragraphs([lede, longer, *body], title=title).paragraphs == [longer, *body]
+
+
+def test_a_quoted_question_repeated_is_structure():
+    question = "“Are you the one who is to come, or shall we look for another, in all these long years?”"
+    lines = [question, "John asked it from prison, where he waited for a verdict that never came to him.",
+             "The same words come back at the end of the chapter, when the messengers return.", question]
+    assert clean_paragraphs(lines, title="John's doubt").paragraphs == lines
