@@ -206,7 +206,14 @@ def explain(doc: dict) -> str:
     for paragraph in doc["paragraphs"]:
         lines.append(f"  KEEP  {_clip(paragraph)}")
     for removed in doc.get("removed") or []:
-        lines.append(f"  DROP  [{removed['reason']}] {_clip(removed['text'])}")
+        why = removed["reason"]
+        if removed.get("signals"):
+            signals = ", ".join(f"{name}={value}" for name, value in removed["signals"].items())
+            why += f" score {removed['score']}: {signals}"
+        if removed.get("kept_anyway"):  # listed among KEEP too: the rules wanted it gone, recall-first kept it
+            lines.append(f"  HELD  [{why}] {_clip(removed['text'])} (kept anyway: {removed['kept_anyway']})")
+        else:
+            lines.append(f"  DROP  [{why}] {_clip(removed['text'])}")
     return "\n".join(lines)
 
 

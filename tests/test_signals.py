@@ -219,3 +219,15 @@ def test_one_parse_feeds_trafilatura_the_signals_and_the_visible_metadata(monkey
     assert loads == [len(html)] and parses.count(html) == 1
     assert doc["paragraphs"] == STORY_EN and doc["author"] == ["Anna Petrova"]
     assert any(r["reason"] == "related-links" for r in doc["removed"])  # the signals read the shared tree
+
+
+def test_explain_shows_signals_and_what_was_kept_anyway():
+    from newsindex.ingest import explain
+
+    doc = {"source": "a.html", "paragraphs": ["1", "Secs"], "removed": [
+        {"text": "Ten gadgets for your kitchen", "reason": "related-links",
+         "signals": {"link_share": 1.0, "position": "tail"}, "score": 1.0},
+        {"text": "Secs", "reason": "trailing-furniture", "kept_anyway": "the page has no other text"}]}
+    view = explain(doc).splitlines()
+    assert "  DROP  [related-links score 1.0: link_share=1.0, position=tail] Ten gadgets for your kitchen" in view
+    assert "  HELD  [trailing-furniture] Secs (kept anyway: the page has no other text)" in view
