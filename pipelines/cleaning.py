@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from pipelines.lexicon import (
     ASK,
@@ -27,7 +26,7 @@ from pipelines.lexicon import (
     appeal_hits,
     furniture_family,
 )
-from pipelines.signals import LINK_LIST_SHARE, PageSignals, content_words
+from pipelines.signals import LINK_LIST_SHARE, PageSignals, Topic, signal_strength
 from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
 
 FURNITURE_MAX_WORDS = 8
@@ -69,45 +68,10 @@ class Cleaned:
         entry: dict = {"text": text, "reason": reason}
         if signals:
             entry["signals"] = signals
-            entry["score"] = round(sum(_strength(k, v) for k, v in signals.items()) / len(signals), 2)
+            entry["score"] = round(sum(signal_strength(k, v) for k, v in signals.items()) / len(signals), 2)
         if kept_anyway:
             entry["kept_anyway"] = kept_anyway
         self.removed.append(entry)
-
-
-def _strength(signal: str, value) -> float:
-    if signal == "topic_overlap":
-        return 1.0 - float(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return 1.0  # a position, a container, the reader addressed: present or not
-    return float(value)
-
-
-class _Topic:
-    """What the article is about: the content words of its title and of its other paragraphs."""
-
-    def __init__(self, paragraphs: list[str], title: str | None) -> None:
-        self.paragraphs = paragraphs
-        self.title = title or ""
-
-    @cached_property
-    def _sets(self) -> list[set[str]]:
-        return [content_words(p) for p in self.paragraphs]
-
-    @cached_property
-    def _counts(self) -> Counter:
-        return Counter(w for words in self._sets for w in words)
-
-    @cached_property
-    def _title_words(self) -> set[str]:
-        return content_words(self.title)
-
-    def overlap(self, i: int) -> float | None:
-        """Share of paragraph i's content words used elsewhere in the article (0: another topic entirely)."""
-        words = self._sets[i]
-        if not words:
-            return None
-        return sum(1 for w in words if w in self._title_words or self._counts[w] > 1) / len(words)
 
 
 def tidy(paragraph: str) -> str:
@@ -187,7 +151,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
         "title-repeat" if title_key and _repeats_title(normalise(p), title_key) else boilerplate_reason(p)
         for p in candidates]
     evidence: dict[int, dict] = {}
-    topic = _Topic(candidates, title)
+    topic = Topic(candidates, title)
     _mark_trailing_edge(candidates, reasons, evidence, page, topic)
     _mark_leading_edge(candidates, reasons, evidence, page, topic)
     _mark_appeal_neighbours(candidates, reasons)
@@ -316,7 +280,7 @@ def _mark_appeal_neighbours(paragraphs: list[str], reasons: list[str | None]) ->
 
 
 def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
-                        page: PageSignals | None, topic: _Topic) -> None:
+                        page: PageSignals | None, topic: Topic) -> None:
     """From the end: furniture and short non-sentences go; inside that run, a paragraph with any appeal phrase
     goes too (the tail of a donation block), and so does a line that is all link — inside the run, or off the
     article's topic (a related-stories list).
@@ -359,7 +323,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
 
 
 def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
-                       page: PageSignals | None, topic: _Topic) -> None:
+                       page: PageSignals | None, topic: Topic) -> None:
     """From the top: stray short lines before the first real sentence go, and so do short lines that are all
     link and off the article's topic (a breadcrumb, a section menu) — except a heading-like line directly
     followed by prose."""
@@ -381,7 +345,7 @@ def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidenc
 
 
 def _mark_off_topic_appeals(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
-                            topic: _Topic) -> None:
+                            topic: Topic) -> None:
     """An appeal anywhere in the article, worded with none of the lexicon's phrases: the reader addressed, the
     publication's "we", a money or sign-up ask, and almost none of the article's own words."""
     for i, text in enumerate(paragraphs):
@@ -393,7 +357,7 @@ def _mark_off_topic_appeals(paragraphs: list[str], reasons: list[str | None], ev
 
 
 def _mark_furniture_containers(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
-                               page: PageSignals, topic: _Topic) -> None:
+                               page: PageSignals, topic: Topic) -> None:
     """A paragraph that trafilatura kept from inside a furniture container (``<aside>``, ``class="newsletter"``,
     ``id="related"``) goes when a signal of its text agrees: it is off the article's topic, or it asks something
     of the reader. The container alone is not enough (sites misuse class names)."""

@@ -9,6 +9,7 @@ The page is parsed lazily, once, and only when a rule asks: most pages never nee
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,6 +46,42 @@ def topic_overlap(paragraph: str, topic: set[str]) -> float | None:
     if not words:
         return None
     return len(words & topic) / len(words)
+
+
+def signal_strength(signal: str, value) -> float:
+    """How strongly one signal says "boilerplate", 0–1 (a removal's score is the mean over its signals)."""
+    if signal == "topic_overlap":
+        return 1.0 - float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 1.0  # a position, a container, the reader addressed: present or not
+    return float(value)
+
+
+class Topic:
+    """What the article is about: the content words of its title and of its other paragraphs."""
+
+    def __init__(self, paragraphs: list[str], title: str | None) -> None:
+        self.paragraphs = paragraphs
+        self.title = title or ""
+
+    @cached_property
+    def _sets(self) -> list[set[str]]:
+        return [content_words(p) for p in self.paragraphs]
+
+    @cached_property
+    def _counts(self) -> Counter:
+        return Counter(w for words in self._sets for w in words)
+
+    @cached_property
+    def _title_words(self) -> set[str]:
+        return content_words(self.title)
+
+    def overlap(self, i: int) -> float | None:
+        """Share of paragraph i's content words used elsewhere in the article (0: another topic entirely)."""
+        words = self._sets[i]
+        if not words:
+            return None
+        return sum(1 for w in words if w in self._title_words or self._counts[w] > 1) / len(words)
 
 
 @dataclass(frozen=True)
