@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipelines.lexicon import (
     ASK,
@@ -27,7 +26,14 @@ from pipelines.lexicon import (
     furniture_family,
 )
 from pipelines.signals import LINK_LIST_SHARE, PageSignals, Topic, signal_strength
-from pipelines.textmeta import is_sentence, is_timestamp_line, parse_byline, parse_date, word_count
+from pipelines.textmeta import (  # normalise: also imported from here by dedupe, identity, finalize
+    is_sentence,
+    is_timestamp_line,
+    normalise,
+    parse_byline,
+    parse_date,
+    word_count,
+)
 
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
@@ -79,12 +85,6 @@ def tidy(paragraph: str) -> str:
     text = unicodedata.normalize("NFC", paragraph).replace("\u00a0", " ")
     text = re.sub(r"\s+", " ", text).strip()
     return _EDGE_JUNK.sub("", text).strip()
-
-
-@lru_cache(maxsize=8192)  # asked for the same paragraph by several rules
-def normalise(paragraph: str) -> str:
-    """Comparison key: case-folded words only."""
-    return " ".join(re.findall(r"\w+", paragraph.casefold()))
 
 
 def boilerplate_reason(paragraph: str) -> str | None:
@@ -334,12 +334,13 @@ def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidenc
             reasons[i] = "category-timestamp"
         elif word_count(text) <= 2 and not is_sentence(text):
             reasons[i] = "leading-furniture"
-        elif (not is_sentence(text) and word_count(text) <= EDGE_MAX_WORDS * 2 and (topic.overlap(i) or 0) <= OFF_TOPIC
+        elif (not is_sentence(text) and word_count(text) <= EDGE_MAX_WORDS * 2
+              and (overlap := topic.overlap(i) or 0) <= OFF_TOPIC
               and page is not None and (block := page.of(text)) and block.link_share >= LINK_LIST_SHARE
               and not block.heading):
             reasons[i] = "navigation"  # a linked headline is the story's own: only off-topic links go
             evidence[i] = {"link_share": round(block.link_share, 2), "position": "head",
-                           "topic_overlap": round(topic.overlap(i) or 0, 2)}
+                           "topic_overlap": round(overlap, 2)}
         else:
             break
 

@@ -3,7 +3,8 @@ container such as ``<aside>`` or ``class="newsletter-promo"``, a heading) and ho
 article's topic. Rules in ``pipelines.cleaning`` remove a paragraph only when such signals agree with its
 position or wording; each removal lists the signals that fired (``removed[].signals``).
 
-The page is parsed lazily, once, and only when a rule asks: most pages never need it.
+The page's one parse (``pipelines.extract`` shares trafilatura's) is mapped into blocks lazily, only when a
+rule asks where a line sits; each line is looked up once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+
+from pipelines.textmeta import normalise
 
 # class/id words of page furniture that trafilatura sometimes leaves inside the article container
 FURNITURE_CLASS = re.compile(
@@ -37,15 +40,6 @@ def content_words(text: str) -> set[str]:
     """Words that carry a topic in any of the corpus's languages: four letters or more, no numbers
     (short words are mostly function words; no stop list needed)."""
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4 and not w.isdigit()}
-
-
-def topic_overlap(paragraph: str, topic: set[str]) -> float | None:
-    """Share of the paragraph's content words found in the rest of the article (title and body); None when
-    the paragraph has no content word. 0 means it talks about something else entirely."""
-    words = content_words(paragraph)
-    if not words:
-        return None
-    return len(words & topic) / len(words)
 
 
 def signal_strength(signal: str, value) -> float:
@@ -91,10 +85,6 @@ class BlockSignals:
     heading: bool
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def _container_of(element) -> str | None:
     """The nearest furniture container around the element, looking no further out than the article's own
     container (``<article>``, ``<main>``, ``class="entry-content"``): a story page whose body sits inside a
@@ -120,6 +110,7 @@ class PageSignals:
 
     def __init__(self, html: str, tree=None) -> None:
         self.html = html
+        self._looked_up: dict[str, BlockSignals | None] = {}
         if tree is not None:  # the page's one parse, shared with trafilatura (pipelines.extract)
             self.tree = tree
 
@@ -134,30 +125,39 @@ class PageSignals:
         except (etree.ParserError, ValueError):
             return None
 
-    def _elements(self):
+    @cached_property
+    def _texts(self) -> list[tuple[str, object]]:
+        """(text, element) of the page's leaf blocks, in document order: parents come first."""
         if self.tree is None:
-            return
+            return []
+        found = []
         for count, element in enumerate(self.tree.iter(*_LEAF_BLOCKS)):
             if count >= MAX_BLOCKS:
-                return
+                break
             text = element.text_content()
             if len(text) <= MAX_LINE_CHARS:  # longer: a container of the article, not one of its lines
-                yield text, element
+                found.append((text, element))
+        return found
 
     @cached_property
     def _blocks(self) -> dict[str, object]:
         """Block elements by their text, whitespace collapsed (cheap, and it finds most of trafilatura's lines);
-        the innermost block wins (document order: parents come first)."""
-        return {" ".join(text.split()): element for text, element in self._elements()}
+        the innermost block wins."""
+        return {" ".join(text.split()): element for text, element in self._texts}
 
     @cached_property
     def _blocks_by_words(self) -> dict[str, object]:
         """The same by words only, for a line whose spacing or punctuation trafilatura changed."""
-        return {_key(text): element for text, element in self._elements()}
+        return {normalise(text): element for text, element in self._texts}
 
     def of(self, paragraph: str) -> BlockSignals | None:
         """The block the paragraph came from, or None when the page has no block with exactly its words."""
-        key = _key(paragraph)
+        if paragraph not in self._looked_up:
+            self._looked_up[paragraph] = self._signals_of(paragraph)
+        return self._looked_up[paragraph]
+
+    def _signals_of(self, paragraph: str) -> BlockSignals | None:
+        key = normalise(paragraph)
         if not key:
             return None
         element = self._blocks.get(" ".join(paragraph.split()))
@@ -165,6 +165,6 @@ class PageSignals:
             element = self._blocks_by_words.get(key)
         if element is None:
             return None
-        linked = sum(len(_key(a.text_content())) for a in element.iter("a"))
-        heading = element.tag in _HEADINGS or any(a.tag in _HEADINGS for a in element.iterancestors(*_HEADINGS))
+        linked = sum(len(normalise(a.text_content())) for a in element.iter("a"))
+        heading = element.tag in _HEADINGS or next(element.iterancestors(*_HEADINGS), None) is not None
         return BlockSignals(min(1.0, linked / len(key)), _container_of(element), heading)

@@ -91,6 +91,12 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)  # asked for the same paragraph by several rules
+def normalise(paragraph: str) -> str:
+    """Comparison key: case-folded words only."""
+    return " ".join(_WORD.findall(paragraph.casefold()))
+
+
 @lru_cache(maxsize=8192)  # the cleaning rules ask for the same paragraph's count several times
 def word_count(line: str) -> int:
     """Words, with text in unspaced scripts counted as one word per two characters (a fair average for

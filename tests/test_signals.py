@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipelines.cleaning import clean_paragraphs
 from pipelines.extract import extract_html
-from pipelines.signals import PageSignals, content_words, topic_overlap
+from pipelines.signals import PageSignals, Topic
 
 
 def page(body: str) -> str:
@@ -46,10 +46,13 @@ def test_heading_signal():
 
 
 def test_topic_overlap_across_languages():
-    topic = content_words("Река вышла из берегов. Жители города готовят мешки с песком у реки.")
-    assert topic_overlap("Жители города ждут, когда река отступит от берегов.", topic) >= 0.5
-    assert topic_overlap("Подпишитесь на нашу рассылку и получайте скидки.", topic) == 0.0
-    assert topic_overlap("и в на", topic) is None  # no content word: no judgement
+    story = "Река вышла из берегов. Жители города готовят мешки с песком у реки."
+    lines = [story, "Жители города ждут, когда река отступит от берегов.",
+             "Подпишитесь на нашу рассылку и получайте скидки.", "и в на"]
+    topic = Topic(lines, title=None)
+    assert topic.overlap(1) >= 0.5
+    assert topic.overlap(2) == 0.0
+    assert topic.overlap(3) is None  # no content word: no judgement
 
 
 def test_unparseable_page_gives_no_signal():
