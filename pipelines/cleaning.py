@@ -25,6 +25,7 @@ from pipelines.lexicon import (
     appeal_hits,
     furniture_family,
 )
+from pipelines.repeats import is_copy, mark_repeats, repeats_title
 from pipelines.signals import LINK_LIST_SHARE, PageSignals, Topic, signal_strength
 from pipelines.textmeta import (  # normalise: also imported from here by dedupe, identity, finalize
     is_sentence,
@@ -37,8 +38,6 @@ from pipelines.textmeta import (  # normalise: also imported from here by dedupe
 
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
-NEAR_DUP_MIN_WORDS = 12
-LEDE_PARAGRAPHS = 2
 APPEAL_MAX_WORDS = 80  # an appeal is a paragraph, not an essay
 READ_ALSO_MAX_WORDS = 30  # a labelled cross-link or a channel call is a headline or a line, not a paragraph
 EDGE_SCAN = 4
@@ -148,7 +147,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
 
     title_key = normalise(title) if title else ""
     reasons: list[str | None] = [
-        "title-repeat" if title_key and _repeats_title(normalise(p), title_key) else boilerplate_reason(p)
+        "title-repeat" if title_key and repeats_title(normalise(p), title_key) else boilerplate_reason(p)
         for p in candidates]
     evidence: dict[int, dict] = {}
     topic = Topic(candidates, title)
@@ -158,9 +157,10 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
     _mark_off_topic_appeals(candidates, reasons, evidence, topic)
     if page is not None:
         _mark_furniture_containers(candidates, reasons, evidence, page, topic)
-    _mark_repeats(candidates, reasons, title_key)
+    mark_repeats(candidates, reasons, title_key, page)
 
-    total = sum(word_count(text) for text in candidates)
+    # copies are not counted: their words stay in the document (a page printed twice loses nothing)
+    total = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if not is_copy(reason))
     kept = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if reason is None)
     keep_all = (total >= MIN_GUARDED_WORDS and kept < (1 - MAX_REMOVED_SHARE) * total) or (
         kept == 0 and total >= MIN_KEPT_WHOLE_WORDS)
@@ -204,49 +204,6 @@ def _read_metadata(paragraphs: list[str], reasons: list[str | None], result: Cle
                 result.tags.append(text)
         else:
             tag_run = False
-
-
-def _mark_repeats(paragraphs: list[str], reasons: list[str | None], title_key: str = "") -> None:
-    """In-document duplicates that are boilerplate, not structure: a paragraph pasted twice in a row, and the
-    lede (one of the first kept paragraphs, ≥ 12 words) repeated later word for word or inside another
-    paragraph (a lede is a statement: a repeated question is an interview's structure). Repeats elsewhere —
-    recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull quote — stay. Of the lede
-    and a longer paragraph containing it, the longer stays — unless the longer one is only the headline and
-    the lede (a teaser of the article itself, in a list of recent posts): then the teaser goes."""
-    kept: list[tuple[int, str]] = []
-    for i, text in enumerate(paragraphs):
-        if reasons[i]:
-            continue
-        key = normalise(text)
-        if kept and key == kept[-1][1]:
-            reasons[i] = "duplicate-paragraph"
-            continue
-        if len(key.split()) >= NEAR_DUP_MIN_WORDS and not _is_question(text):
-            padded = f" {key} "
-            for j, lede in kept[:LEDE_PARAGRAPHS]:
-                if key == lede:
-                    reasons[i] = "duplicate-paragraph"
-                elif padded in f" {lede} ":
-                    reasons[i] = "near-duplicate-paragraph"
-                elif len(lede.split()) >= NEAR_DUP_MIN_WORDS and f" {lede} " in padded:
-                    if title_key and padded.replace(f" {lede} ", " ", 1).strip() == title_key:
-                        reasons[i] = "near-duplicate-paragraph"  # headline + lede: a teaser of this article
-                        break
-                    reasons[j] = "near-duplicate-paragraph"
-                    kept.remove((j, lede))
-                    break
-                if reasons[i]:
-                    break
-        if not reasons[i]:
-            kept.append((i, key))
-
-
-def _is_question(text: str) -> bool:
-    return text.rstrip().rstrip("\"'”»’“«").endswith(("?", "？", "¿"))
-
-
-def _repeats_title(key: str, title_key: str) -> bool:
-    return key == title_key or (key.startswith(title_key) and len(key.split()) <= len(title_key.split()) + 3)
 
 
 def outside_quotes(paragraph: str) -> str:

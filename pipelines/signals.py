@@ -30,6 +30,12 @@ FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "menu"})
 _LEAF_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "figcaption", "blockquote", "td", "th",
                 "caption")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# An element the reader never sees: inline style, the HTML attribute, or the usual utility classes. A
+# "visually-hidden" class is text for screen readers, read aloud: not hidden here.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden"})
+_HIDDEN_XPATH = ("//body//*[@hidden or contains(@style, 'display') or contains(@style, 'visibility') "
+                 "or contains(@class, 'hid') or contains(@class, 'd-none')]")
 _CONTAINER_DEPTH = 8  # ancestors looked at for a furniture container
 LINK_LIST_SHARE = 0.8  # a paragraph whose text is at least this much link text is a link, not prose
 MAX_BLOCKS = 5000  # a bigger page is scanned up to here: the signals are for the rules, not a must
@@ -105,6 +111,11 @@ def _container_of(element) -> str | None:
     return None
 
 
+def _is_hidden(element) -> bool:
+    return bool(element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", ""))
+                or _HIDDEN_CLASSES.intersection(element.get("class", "").split()))
+
+
 class PageSignals:
     """The HTML side of a page's paragraphs, looked up by their words."""
 
@@ -149,6 +160,20 @@ class PageSignals:
     def _blocks_by_words(self) -> dict[str, object]:
         """The same by words only, for a line whose spacing or punctuation trafilatura changed."""
         return {normalise(text): element for text, element in self._texts}
+
+    @cached_property
+    def _hidden_words(self) -> str:
+        """The words of everything on the page the reader never sees, each hidden element's text padded."""
+        if self.tree is None:
+            return ""
+        hidden = self.tree.xpath(_HIDDEN_XPATH)
+        return " | ".join(f" {normalise(element.text_content())} " for element in hidden if _is_hidden(element))
+
+    def hidden_copy(self, paragraph: str) -> bool:
+        """Whether the page holds this text (also) inside an element the reader never sees: a hidden app or
+        print version, a closed tab, whose copy trafilatura extracted with the visible one."""
+        key = normalise(paragraph)
+        return bool(key) and f" {key} " in self._hidden_words
 
     def of(self, paragraph: str) -> BlockSignals | None:
         """The block the paragraph came from, or None when the page has no block with exactly its words."""
