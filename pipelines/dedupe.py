@@ -21,8 +21,8 @@ import numpy as np
 from datasketch import MinHash
 
 from pipelines.base import Item, Stage
-from pipelines.cleaning import normalise
 from pipelines.store import ParagraphStore, SignatureStore
+from pipelines.textmeta import normalise, word_count
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,18 @@ class NearDuplicateStage(_DedupeStage):
         self.store.close()
 
 
+SECTION_HEADING_MAX_WORDS = 8
+
+
+def _headings_kept(paragraphs: list[str], repeated: list[bool]) -> list[bool]:
+    """A short line that recurs across the site but stands inside the body, between two paragraphs that do
+    not recur, is the site's own section heading ("What's the Big Idea?", "For more information:" in every
+    article of one template): structure, not furniture. It stays."""
+    return [recurs and not (0 < i < len(paragraphs) - 1 and not repeated[i - 1] and not repeated[i + 1]
+                            and word_count(paragraphs[i]) <= SECTION_HEADING_MAX_WORDS)
+            for i, recurs in enumerate(repeated)]
+
+
 class SiteBoilerplateStage(_DedupeStage):
     name = "site-boilerplate"
 
@@ -182,7 +194,8 @@ class SiteBoilerplateStage(_DedupeStage):
             self._record(item)
         signatures = [paragraph_signature(p) for p in item["paragraphs"]]
         counts = self.store.counts(site_group(item), signatures)
-        repeated = [counts.get(sig, 0) >= self.threshold for sig in signatures]
+        repeated = _headings_kept(item["paragraphs"],
+                                  [counts.get(sig, 0) >= self.threshold for sig in signatures])
         # Nothing lost: when every paragraph recurs across the site, the counts are what is wrong (a site of
         # near-identical pages, a folder of one template), so the text stays and the finding is recorded.
         kept_anyway = all(repeated)

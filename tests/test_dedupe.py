@@ -9,6 +9,7 @@ import numpy as np
 from conftest import ROOT
 
 from pipelines.dedupe import (
+    DedupeConfig,
     NearDuplicateStage,
     SiteBoilerplateStage,
     band_keys,
@@ -56,6 +57,28 @@ def test_site_boilerplate_batch_counts_apply_to_every_document(tmp_path):
     assert all(PROMO not in d["paragraphs"] for d in done)
     assert [r["reason"] for r in done[0]["removed"]] == ["site-boilerplate"]
     assert all(len(d["paragraphs"]) == 2 for d in done)
+
+
+def test_a_site_template_section_heading_inside_the_body_stays(tmp_path):
+    """One template's recurring section headings ("What's the Big Idea?", "Что произошло?") between the story's
+    own paragraphs are structure; the same short line at the edge, next to other recurring lines, is not."""
+    headings = ["What's the Big Idea?", "Что произошло?", "Was ist passiert?"]
+    batch = []
+    for i in range(4):
+        doc = article(i)
+        own = doc["paragraphs"]
+        doc["paragraphs"] = [own[0], headings[i % 3], own[1], "Related Content", PROMO]
+        batch.append(doc)
+    for i in range(4, 7):  # each heading recurs in at least three articles
+        doc = article(i)
+        doc["paragraphs"] = [doc["paragraphs"][0], headings[i % 3], doc["paragraphs"][1]]
+        batch.append(doc)
+    done = list(run_batch(batch, [SiteBoilerplateStage(tmp_path / "s.sqlite", DedupeConfig(site_repeat_threshold=2))],
+                          lambda i, r: None))
+    for doc in done:
+        assert doc["paragraphs"][1] in headings, doc["paragraphs"]
+        assert "Related Content" not in doc["paragraphs"] and PROMO not in doc["paragraphs"]
+    assert {r["text"] for d in done for r in d["removed"]} == {"Related Content", PROMO}
 
 
 def test_site_boilerplate_is_per_site(tmp_path):
