@@ -100,8 +100,7 @@ def boilerplate_reason(paragraph: str) -> str | None:
     # donation phrase alone also needs the publication's "we" or a money ask ("your support helps us …",
     # "apóyanos"): a letter's "thank you for your support" and a list's "encourage someone with your support"
     # are the story's own words.
-    if family and (hits >= 2 or (words <= 25 and appeal_hits(outside_quotes(paragraph))[1] and (
-            family != "donate" or _self_ask(outside_quotes(paragraph).lower())))):
+    if family and (hits >= 2 or (words <= 25 and _one_phrase_appeal(family, outside_quotes(paragraph)))):
         return family
     if words <= READ_ALSO_MAX_WORDS:
         lowered = paragraph.lower()
@@ -119,8 +118,12 @@ def boilerplate_reason(paragraph: str) -> str | None:
     return None
 
 
-def _self_ask(lowered: str) -> bool:
-    return bool(PUBLICATION.search(lowered) or STRONG_ASK.search(lowered))
+def _one_phrase_appeal(family: str, unquoted: str) -> bool:
+    """One appeal phrase outside quotes; a donation phrase also needs the publication's "we" or a money ask."""
+    if not appeal_hits(unquoted)[1]:
+        return False
+    lowered = unquoted.lower()
+    return family != "donate" or bool(PUBLICATION.search(lowered) or STRONG_ASK.search(lowered))
 
 
 def edge_reason(paragraph: str) -> str | None:
@@ -269,7 +272,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         family, hits = appeal_hits(text)
-        if in_run and family and (hits >= 2 or appeal_hits(outside_quotes(text))[1]):
+        if in_run and family and (hits >= 2 or _one_phrase_appeal(family, outside_quotes(text))):
             reasons[i] = family
             continue
         if reader_appeal(text, strong=True) and (in_run or i == len(paragraphs) - 1):

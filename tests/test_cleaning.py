@@ -106,7 +106,7 @@ def test_donation_tail_is_removed_as_a_block():
 def test_rules_that_would_remove_most_of_the_text_keep_it_all():
     """Recall first: a layout the rules misread (here everything looks like an appeal) keeps its text."""
     appeal_like = ["Please support local farmers: donate to the harvest fund, the mayor urged residents.",
-                   "Your support, no matter how small, makes a world of difference, she told the crowd."]
+                   "Your support, no matter how small, keeps us going, the farmers told the crowd."]
     cleaned = clean_paragraphs([BODY[0], *appeal_like, "Read more"])
     assert cleaned.paragraphs == [BODY[0], *appeal_like, "Read more"]
     assert [r["text"] for r in cleaned.removed] == [*appeal_like, "Read more"]
@@ -199,6 +199,13 @@ def test_your_support_in_the_story_is_not_an_appeal():
     assert boilerplate_reason("Your support helps us keep our reporters in the field.") == "donate"
     assert boilerplate_reason("Ваша поддержка помогает нам оставаться независимыми.") == "donate"
     assert boilerplate_reason("Apóyanos: el periodismo independiente existe gracias a ti.") == "donate"
+    # the same holds inside the tail run: a letter's closing paragraph before "Sincerely," is the letter's
+    letter = ["Thank you for writing me such a thoughtful letter about your family and your town's new school.",
+              "Thanks again for taking the time to write to me. I'm honored to have your support and inspired by "
+              "your compassion. I'll be sure to tell the girls you say hello.", "Sincerely,", "(Signed, 'The Mayor')"]
+    assert clean_paragraphs(letter).paragraphs == letter[:2]
+    appeal = [letter[0], "Your support keeps our newsroom going: give what you can today.", "Donate", "Share"]
+    assert clean_paragraphs(appeal).paragraphs == letter[:1]
 
 
 def test_a_sentence_with_a_slash_is_not_a_photo_credit():
