@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipelines.lexicon import (
@@ -53,6 +54,8 @@ MIN_KEPT_WHOLE_WORDS = 5
 OFF_TOPIC = 0.2
 ON_TOPIC = 0.5
 
+LIST_MIN_ROWS = 3  # lines of one shape that make a list
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
 _CREDIT_TAIL = re.compile(
     r"(?:[.)]|^)\s*(?:(?:photo|foto|фото|image)\s*:?\s*)?"
@@ -245,8 +248,10 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
     goes too (the tail of a donation block), and so does a line that is all link — inside the run, or off the
     article's topic (a related-stories list).
     A short line that is the article's own heading (an ``<h2>`` with no link, on the article's topic) ends
-    the run: it is a section of the story, not furniture."""
+    the run: it is a section of the story, not furniture; so does a line shaped like a list the article
+    holds (a table row with as many cells as two others, the third numbered item): the list's last rows."""
     in_run = False
+    shapes = Counter(shape for shape in map(list_shape, paragraphs) if shape)
     for i in range(len(paragraphs) - 1, -1, -1):
         text = paragraphs[i]
         if reasons[i]:
@@ -265,6 +270,8 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         if reason := edge_reason(text):
+            if reason == "trailing-furniture" and shapes.get(list_shape(text), 0) >= LIST_MIN_ROWS:
+                break
             if (reason == "trailing-furniture" and page is not None and (overlap or 0) >= ON_TOPIC
                     and (block := page.of(text)) and block.heading and not block.link_share):
                 break
@@ -280,6 +287,17 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         break
+
+
+def list_shape(line: str) -> tuple | None:
+    """The shape a line shares with the other rows of its list: a table row ("a | b | c", as trafilatura
+    writes one) of three cells or more, by their number, a numbered item ("3. …", "12) …")."""
+    separators = line.count(" | ")
+    if separators >= 2:  # three cells or more: "Source | agency" is a credit line, not a table
+        return ("row", separators)
+    if _NUMBERED.match(line):
+        return ("numbered",)
+    return None
 
 
 def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],

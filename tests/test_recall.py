@@ -228,3 +228,25 @@ def test_an_appeal_box_in_the_middle_goes_whole(lang):
 ])
 def test_endings_that_talk_to_readers_but_ask_nothing_stay(ending):
     assert clean_paragraphs([*LONGER, ending]).paragraphs == [*LONGER, ending]
+
+
+@pytest.mark.parametrize("intro, rows", [
+    ("The poll asked readers whether the manager deserves another season, and most of them said yes.",
+     ["Response | Votes | Share", "Yes | 164 | 81%", "No | 17 | 8%", "Undecided | 21 | 10%"]),
+    ("Die Tabelle zeigt die Wahlkreise, in denen der Amtsinhaber bei der letzten Wahl knapp verloren hat.",
+     ["Wahlkreis | Abgeordneter | Abstand", "Nord 3 | Anna Weber | +2", "Süd 1 | Jonas Keller | -1"]),
+    ("Альбом выйдет в январе, а группа уже опубликовала полный список песен и первую из них.",
+     ["1. «Вступление»", "2. «Город»", "3. «Зима»", "4. «Последний поезд»"]),
+    ("La receta lleva pocos ingredientes y se prepara en menos de media hora, ideal para una cena rápida.",
+     ["1) Cortar las verduras", "2) Sofreír la cebolla", "3) Añadir el arroz"]),
+])
+def test_a_list_or_table_at_the_end_of_an_article_is_its_content(intro, rows):
+    """Short non-sentences at the tail are furniture, unless they are the last rows of a list the article
+    holds: a table row with as many cells as two others, a numbered item after two others."""
+    cleaned = clean_paragraphs([intro, *rows])
+    assert cleaned.paragraphs == [intro, *rows], cleaned.removed
+    # a lone line with a separator is still a credit, and lines of a list of two are not yet a list
+    credit = clean_paragraphs([intro, *rows, "Press Office | Source: agency"])
+    assert credit.paragraphs == [intro, *rows]
+    two = clean_paragraphs([intro, "1. Home", "2. Sport"])
+    assert two.paragraphs == [intro]
