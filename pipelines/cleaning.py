@@ -22,6 +22,7 @@ from pipelines.lexicon import (
     QUOTED,
     READ_ALSO,
     READER,
+    STAFF_CREDIT,
     STRONG_ASK,
     appeal_hits,
     furniture_family,
@@ -40,6 +41,7 @@ from pipelines.textmeta import (  # normalise: also imported from here by dedupe
 FURNITURE_MAX_WORDS = 8
 EDGE_MAX_WORDS = 6
 APPEAL_MAX_WORDS = 80  # an appeal is a paragraph, not an essay
+CREDIT_MAX_WORDS = 40  # a credit line names a desk of reporters, not more
 READ_ALSO_MAX_WORDS = 30  # a labelled cross-link or a channel call is a headline or a line, not a paragraph
 EDGE_SCAN = 4
 # Recall first: when the rules would remove more than this share of an article's words, the rules are
@@ -54,6 +56,11 @@ MIN_KEPT_WHOLE_WORDS = 5
 OFF_TOPIC = 0.2
 ON_TOPIC = 0.5
 
+# A line no writer wrote: a bare machine timestamp ("2019-11-19T08:57:40+01:00") or the address of an image
+# file, leaked from the page's metadata into its text. A link to a page stays (a source list is content).
+_MACHINE_LINE = re.compile(
+    r"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+    r"|https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?)$", re.IGNORECASE)
 LIST_MIN_ROWS = 3  # lines of one shape that make a list
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
@@ -91,7 +98,7 @@ def tidy(paragraph: str) -> str:
 
 def boilerplate_reason(paragraph: str) -> str | None:
     """Why a paragraph is boilerplate wherever it stands, or None."""
-    if not re.search(r"\w", paragraph):
+    if not re.search(r"\w", paragraph) or _MACHINE_LINE.match(paragraph):
         return "junk"
     words = word_count(paragraph)
     if words <= FURNITURE_MAX_WORDS:
@@ -130,7 +137,9 @@ def _one_phrase_appeal(family: str, unquoted: str) -> bool:
 
 
 def edge_reason(paragraph: str) -> str | None:
-    """Why a paragraph is boilerplate when it stands at the head or tail of an article."""
+    """Why a paragraph is boilerplate when it stands at the tail of an article."""
+    if word_count(paragraph) <= CREDIT_MAX_WORDS and STAFF_CREDIT.search(paragraph.strip().lower()):
+        return "credits"
     if word_count(paragraph) <= 20 and is_timestamp_line(paragraph):
         return "category-timestamp"
     if word_count(paragraph) <= EDGE_MAX_WORDS and not is_sentence(paragraph):

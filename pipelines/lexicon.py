@@ -184,6 +184,19 @@ def appeal_hits(paragraph: str) -> tuple[str | None, int]:
     return best, best_hits
 
 
+# A staff credit line at an article's foot ("Reporting by …; Editing by …", "Keith Bradsher contributed
+# reporting.", "Mitarbeit: …", "Con información de …", "При участии …"): the newsroom's credits, not the story.
+STAFF_CREDIT = re.compile(
+    r"^\(?(?:(?:with )?additional reporting by|reporting by|writing by|editing by|"
+    r"mitarbeit\s*:|mit material von|bearbeitet von|"
+    r"avec la contribution de|édité par|rédigé par|(?:avec|d'après) (?:l'afp|afp|reuters|ap)\W*$|"
+    r"con información de|editado por|edición de|redacción de|"
+    r"a cura di|ha collaborato|"
+    r"при участии|редактор\s*:|за участі|"
+    r"editör\s*:|düzenleyen\s*:)"
+    r"|\bcontributed (?:reporting|to this (?:report|article|story))\b[^.]{0,60}\.?\)?$")
+
+
 # A labelled cross-link to another story ("Read also: <a headline of any length>"): the label, then a colon
 # or a dash, in the eight languages.
 READ_ALSO = re.compile(

@@ -234,3 +234,37 @@ def test_a_quoted_question_repeated_is_structure():
     lines = [question, "John asked it from prison, where he waited for a verdict that never came to him.",
              "The same words come back at the end of the chapter, when the messengers return.", question]
     assert clean_paragraphs(lines, title="John's doubt").paragraphs == lines
+
+
+@pytest.mark.parametrize("credit", [
+    "(Reporting by Anna Weber in Berlin; additional reporting by Tom Hale; Editing by Mark Pike)",
+    "Jane Roe and Sam Poe contributed reporting from Lagos.",
+    "Mitarbeit: Jonas Keller, Lea Brandt",
+    "Con información de Lucía Gómez y Pablo Ruiz.",
+    "При участии Анны Петровой и Ивана Смирнова",
+    "Avec AFP",
+])
+def test_a_staff_credit_at_the_foot_goes(credit):
+    """The newsroom's credits at an article's foot are not the story; the same words in its body are."""
+    cleaned = clean_paragraphs([*BODY, credit])
+    assert cleaned.paragraphs == BODY
+    assert cleaned.removed == [{"text": credit, "reason": "credits"}]
+    inside = clean_paragraphs([BODY[0], credit, *BODY[1:]])
+    assert inside.paragraphs == [BODY[0], credit, *BODY[1:]]
+
+
+def test_prose_about_reporting_or_editing_stays():
+    lines = ["Edited by a committee of three, the anthology runs to nine hundred pages and took a decade to make.",
+             "The reporting by the Times was wrong, the minister said, and she asked for a correction."]
+    for line in lines:  # each one the last paragraph
+        assert clean_paragraphs([*BODY, line]).paragraphs == [*BODY, line]
+
+
+def test_machine_lines_leaked_from_metadata_are_junk():
+    leaked = ["2019-11-19T08:57:40+01:00", "https://static.example.com/image/5dd3a08-500-250/story.jpg"]
+    cleaned = clean_paragraphs([BODY[0], *leaked, *BODY[1:]])
+    assert cleaned.paragraphs == BODY
+    assert [r["reason"] for r in cleaned.removed] == ["junk", "junk"]
+    # a link to a page, a date in words and a sentence with a timestamp in it are someone's writing
+    kept = ["https://www.example.org/report/2019/annual.html", "The order was signed at 2019-11-19T08:57 local time."]
+    assert clean_paragraphs([BODY[0], *kept, *BODY[1:]]).paragraphs == [BODY[0], *kept, *BODY[1:]]
