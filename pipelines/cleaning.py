@@ -296,6 +296,20 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         break
+    _restore_what_a_colon_introduces(paragraphs, reasons)
+
+
+def _restore_what_a_colon_introduces(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """The article's last line ends with a colon ("Some of our favourite images from past tours:", "… wants
+    the album to be titled:"): the short lines after it are what it introduces, not furniture. Only lines
+    taken for their position go back; a link list or a share line after it stays removed."""
+    last = max((i for i, reason in enumerate(reasons) if reason is None), default=None)
+    if last is None or not paragraphs[last].rstrip().endswith(":") or word_count(paragraphs[last]) < 3:
+        return
+    for i in range(last + 1, len(paragraphs)):
+        if reasons[i] != "trailing-furniture":
+            break
+        reasons[i] = None
 
 
 def list_shape(line: str) -> tuple | None:

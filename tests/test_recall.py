@@ -250,3 +250,20 @@ def test_a_list_or_table_at_the_end_of_an_article_is_its_content(intro, rows):
     assert credit.paragraphs == [intro, *rows]
     two = clean_paragraphs([intro, "1. Home", "2. Sport"])
     assert two.paragraphs == [intro]
+
+
+@pytest.mark.parametrize("intro, items", [
+    ("Some of our favourite pictures from the earlier world tours:", ["Tokyo, Japan", "Costa Rica", "Paris, France"]),
+    ("Die Band hat das Album nach langem Streit so genannt:", ["„Stadt ohne Namen“"]),
+    ("Организаторы уже назвали города, в которых пройдут концерты этой осенью:", ["Казань", "Самара", "Пермь"]),
+])
+def test_short_lines_a_closing_colon_introduces_stay(intro, items):
+    """Short non-sentences at the tail are furniture, unless the article's last line introduces them."""
+    body = ["The tour ran for nine months and crossed four continents, with a show almost every second night.",
+            "Tickets for the next tour go on sale in the spring, the band's manager said on Monday."]
+    cleaned = clean_paragraphs([*body, intro, *items])
+    assert cleaned.paragraphs == [*body, intro, *items], cleaned.removed
+    # a bare label is no introduction, and share lines after an introduction are still furniture
+    assert clean_paragraphs([*body, "Related:", *items]).paragraphs == body
+    shared = clean_paragraphs([*body, intro, *items, "Share", "Tweet"])
+    assert shared.paragraphs == [*body, intro, *items]
