@@ -34,6 +34,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # "visually-hidden" class is text for screen readers, read aloud: not hidden here.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden"})
+_SHOWN_FROM_BREAKPOINT = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none)\w+$")
 _HIDDEN_XPATH = ("//body//*[@hidden or contains(@style, 'display') or contains(@style, 'visibility') "
                  "or contains(@class, 'hid') or contains(@class, 'd-none')]")
 _CONTAINER_DEPTH = 8  # ancestors looked at for a furniture container
@@ -112,8 +113,11 @@ def _container_of(element) -> str | None:
 
 
 def _is_hidden(element) -> bool:
+    classes = element.get("class", "").split()
+    if any(_SHOWN_FROM_BREAKPOINT.match(name) for name in classes):
+        return False  # "d-none d-md-block": hidden on phones only, the desktop reader sees it
     return bool(element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", ""))
-                or _HIDDEN_CLASSES.intersection(element.get("class", "").split()))
+                or _HIDDEN_CLASSES.intersection(classes))
 
 
 class PageSignals:

@@ -63,10 +63,12 @@ def test_hidden_copy_signal():
         signals = PageSignals(page(paragraphs_html(story[:2]) + hidden.format(paragraphs_html(story[2:]))))
         assert not signals.hidden_copy(story[0]), hidden
         assert signals.hidden_copy(story[2]) and signals.hidden_copy(story[3]), hidden
-    # text for screen readers is read aloud, and a class that merely contains the word is no utility class
+    # text for screen readers is read aloud; a class that merely contains the word is no utility class; and
+    # "d-none d-md-block" shows from tablets up
     shown = PageSignals(page(f"<div class='visually-hidden'><p>{story[0]}</p></div>"
-                             f"<div class='hidden-gems'><p>{story[1]}</p></div>"))
-    assert not shown.hidden_copy(story[0]) and not shown.hidden_copy(story[1])
+                             f"<div class='hidden-gems'><p>{story[1]}</p></div>"
+                             f"<div class='d-none d-md-block'><p>{story[2]}</p></div>"))
+    assert not any(shown.hidden_copy(line) for line in story[:3])
     assert not PageSignals("").hidden_copy(story[0])
 
 
