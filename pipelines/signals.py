@@ -170,8 +170,14 @@ class PageSignals:
         """The words of everything on the page the reader never sees, each hidden element's text padded."""
         if self.tree is None:
             return ""
-        hidden = self.tree.xpath(_HIDDEN_XPATH)
-        return " | ".join(f" {normalise(element.text_content())} " for element in hidden if _is_hidden(element))
+        texts, root = [], None
+        for element in self.tree.xpath(_HIDDEN_XPATH):  # document order: a root's descendants come right after it
+            if root is not None and any(ancestor is root for ancestor in element.iterancestors()):
+                continue  # inside a hidden element already read: its text is in there
+            if _is_hidden(element):
+                root = element
+                texts.append(f" {normalise(element.text_content())} ")
+        return " | ".join(texts)
 
     def hidden_copy(self, paragraph: str) -> bool:
         """Whether the page holds this text (also) inside an element the reader never sees: a hidden app or
