@@ -5,7 +5,7 @@
 * ``SiteBoilerplateStage``: paragraph signatures → per-site count of distinct clusters
   that contain them → drop paragraphs seen in at least N of them.
 
-In-document duplicates are handled earlier, in ``pipelines.cleaning``.
+In-document duplicates are handled earlier, in ``pipelines.repeats``.
 """
 
 from __future__ import annotations
