@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipelines.textmeta import normalise
+from pipelines.textmeta import normalise, parse_date
 
 if TYPE_CHECKING:
     from pipelines.signals import PageSignals
@@ -122,4 +122,12 @@ def is_question(text: str) -> bool:
 
 
 def repeats_title(key: str, title_key: str) -> bool:
-    return key == title_key or (key.startswith(title_key) and len(key.split()) <= len(title_key.split()) + 3)
+    """The headline again, alone or with a count or a date glued on ("… Toolbox 524", "… 9 December 2011");
+    a headline that says more than the title ("… Range Rover History") is not a repeat: its words would be
+    lost."""
+    if key == title_key:
+        return True
+    if not key.startswith(f"{title_key} "):
+        return False
+    rest = key[len(title_key):].strip()
+    return len(rest.split()) <= 3 and (rest.replace(" ", "").isdigit() or parse_date(rest) is not None)

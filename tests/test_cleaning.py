@@ -142,6 +142,12 @@ def test_title_repeat_goes():
     cleaned = clean_paragraphs(["Central bank raises rates", *BODY], title="Central Bank Raises Rates")
     assert cleaned.paragraphs == BODY
     assert cleaned.removed[0]["reason"] == "title-repeat"
+    # with a count or a date glued on it is the headline again; with more words it says more than the title
+    for glued in ("Central bank raises rates 524", "Central bank raises rates 9 December, 2011",
+                  "Central bank raises rates 14 июня 2023"):
+        assert clean_paragraphs([glued, *BODY], title="Central Bank Raises Rates").paragraphs == BODY, glued
+    longer = "Central bank raises rates: the history"
+    assert clean_paragraphs([longer, *BODY], title="Central Bank Raises Rates").paragraphs == [longer, *BODY]
 
 
 def test_byline_becomes_author():
