@@ -10,6 +10,7 @@ banner) even when it is long.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # the regex parser, to find the plain words a pattern requires (Python 3.11+, then 3.10)
     from re import _constants as _sre_constants
@@ -170,6 +171,7 @@ def furniture_family(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the rules ask it of one paragraph more than once
 def appeal_hits(paragraph: str) -> tuple[str | None, int]:
     """The strongest appeal family in a paragraph and how many distinct phrases of it matched."""
     best, best_hits = None, 0
