@@ -172,7 +172,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
     _mark_off_topic_appeals(candidates, reasons, evidence, topic)
     if page is not None:
         _mark_furniture_containers(candidates, reasons, evidence, page, topic)
-    mark_repeats(candidates, reasons, title_key, page)
+    mark_repeats(candidates, reasons, title_key, page, evidence)
 
     # copies are not counted: their words stay in the document (a page printed twice loses nothing)
     total = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if not is_copy(reason))

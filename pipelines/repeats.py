@@ -27,15 +27,17 @@ COPY_REASONS = frozenset({"duplicate-block", "duplicate-paragraph", "near-duplic
 
 
 def mark_repeats(paragraphs: list[str], reasons: list[str | None], title_key: str = "",
-                 page: PageSignals | None = None) -> None:
-    """All in-document repeat rules, in order: whole blocks first, then single paragraphs."""
+                 page: PageSignals | None = None, evidence: dict[int, dict] | None = None) -> None:
+    """All in-document repeat rules, in order: whole blocks first, then single paragraphs. ``evidence``
+    receives the signals of a removal the page decided."""
     if page is not None:
-        mark_hidden_copies(paragraphs, reasons, page)
+        mark_hidden_copies(paragraphs, reasons, page, evidence if evidence is not None else {})
     mark_repeated_paragraphs(paragraphs, reasons, title_key)
     mark_truncated_copies(paragraphs, reasons)
 
 
-def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: PageSignals) -> None:
+def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: PageSignals,
+                       evidence: dict[int, dict]) -> None:
     """A run of at least three prose paragraphs (each ≥ 12 words, 50 in all) that already stood, in the same
     order, further up, and that the page also holds in a hidden element (``display:none``, a closed tab):
     the text extracted twice, once from where the reader never sees it. The later copy goes as
@@ -58,6 +60,7 @@ def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: P
                 page.hidden_copy(paragraphs[kept[k]]) for k in run):
             for k in run:
                 reasons[kept[k]] = "duplicate-block"
+                evidence[kept[k]] = {"hidden_copy": True, "repeated_run": f"{length} paragraphs"}
             pos += length
         else:
             pos += 1

@@ -81,6 +81,7 @@ def test_text_extracted_again_from_a_hidden_copy_goes_once(lang):
     assert result["paragraphs"] == story
     copies = [r for r in result["removed"] if r["reason"] == "duplicate-block"]
     assert [r["text"] for r in copies] == story
+    assert all(r["signals"] == {"hidden_copy": True, "repeated_run": "4 paragraphs"} for r in copies)
     # the copy is not "text the rules would remove": nothing was restored wholesale
     assert not any(r.get("kept_anyway") for r in result["removed"])
 
