@@ -171,7 +171,7 @@ def furniture_family(line: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)  # the rules ask it of one paragraph more than once
+@lru_cache(maxsize=1024)  # the rules ask it of one paragraph more than once (a page at a time)
 def appeal_hits(paragraph: str) -> tuple[str | None, int]:
     """The strongest appeal family in a paragraph and how many distinct phrases of it matched."""
     best, best_hits = None, 0
