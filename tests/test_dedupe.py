@@ -81,6 +81,18 @@ def test_a_site_template_section_heading_inside_the_body_stays(tmp_path):
     assert {r["text"] for d in done for r in d["removed"]} == {"Related Content", PROMO}
 
 
+def test_each_language_variant_of_a_site_promo_recurs_on_its_own(tmp_path):
+    """A site that runs its promo in each of its languages: every variant recurs across that language's
+    articles, so each one reaches the threshold by itself (counts are per site, not per language)."""
+    variants = {"en": "Our morning letter brings the five stories that matter, before your first coffee.",
+                "ru": "Наше утреннее письмо — пять главных историй дня ещё до вашего первого кофе.",
+                "de": "Unser Morgenbrief bringt die fünf wichtigsten Geschichten vor dem ersten Kaffee."}
+    batch = [article(i, extra=[variants[lang]]) for i, lang in enumerate(list(variants) * 3)]
+    done = list(run_batch(batch, [SiteBoilerplateStage(tmp_path / "s.sqlite")], lambda i, r: None))
+    assert all(len(d["paragraphs"]) == 2 for d in done)
+    assert {r["text"] for d in done for r in d["removed"]} == set(variants.values())
+
+
 def test_site_boilerplate_is_per_site(tmp_path):
     batch = [article(0, "a.com", [PROMO]), article(1, "b.com", [PROMO]), article(2, "c.com", [PROMO])]
     done = list(run_batch(batch, [SiteBoilerplateStage(tmp_path / "s.sqlite")], lambda i, r: None))
