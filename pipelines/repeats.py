@@ -1,6 +1,7 @@
-"""In-document dedupe: the repeats that are boilerplate (a paragraph pasted twice, the lede again, the page's
-text printed twice, a teaser cut from a paragraph above), never the repeats that are structure (recipe
-lines, "Monday. Rest day" rows, a recurring interview question, a pull quote).
+"""In-document dedupe: the repeats that are boilerplate (a paragraph pasted twice, the lede again, the text
+extracted a second time from a hidden copy on the page, a teaser cut from a paragraph above), never the
+repeats that are structure (recipe lines, "Monday. Rest day" rows, a recurring interview question, a pull
+quote, a story the page itself prints twice).
 
 Each rule marks ``reasons[i]`` of a paragraph no other rule took; ``pipelines.cleaning`` does the removing.
 """
@@ -19,8 +20,8 @@ LEDE_PARAGRAPHS = 2
 # A hidden copy of the text (an app version, a closed tab) is a run of prose paragraphs repeated in the same
 # order; structure repeats short lines between others ("Week 2", "Monday. Rest day", "Meal 1", a day's meals
 # in a week's plan), and the run of long paragraphs breaks at each of them.
-PASTED_BLOCK_MIN_PARAGRAPHS = 3
-PASTED_BLOCK_MIN_WORDS = 50
+COPY_RUN_MIN_PARAGRAPHS = 3
+COPY_RUN_MIN_WORDS = 50
 TRUNCATED_MIN_WORDS = 6
 _ELLIPSES = ("...", "…")
 COPY_REASONS = frozenset({"duplicate-block", "duplicate-paragraph", "near-duplicate-paragraph"})
@@ -55,8 +56,8 @@ def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: P
                and len(keys[pos + length].split()) >= NEAR_DUP_MIN_WORDS):
             length += 1
         run = range(pos, pos + length)
-        if length >= PASTED_BLOCK_MIN_PARAGRAPHS and sum(
-                len(keys[k].split()) for k in run) >= PASTED_BLOCK_MIN_WORDS and all(
+        if length >= COPY_RUN_MIN_PARAGRAPHS and sum(
+                len(keys[k].split()) for k in run) >= COPY_RUN_MIN_WORDS and all(
                 page.hidden_copy(paragraphs[kept[k]]) for k in run):
             for k in run:
                 reasons[kept[k]] = "duplicate-block"
