@@ -20,7 +20,7 @@ from pipelines.textmeta import normalise
 FURNITURE_CLASS = re.compile(
     r"(?:^|[\s_-])(related|promo\w*|newsletter|subscri\w+|donat\w*|support-us|membership|recommend\w*|teaser|"
     r"outbrain|taboola|signup|sign-up|paywall|more-stories|read-?more|also-read|read-also|cta|ad|ads|advert\w*|"
-    r"sponsor\w*)(?:$|[\s_-])", re.IGNORECASE)
+    r"sponsor\w*|latest)(?:$|[\s_-])", re.IGNORECASE)
 # Not furniture on their own (measured on the shared sets: they wrap article text as often as not): widget,
 # sidebar, share/social wrappers, and <form> (ASP.NET pages put the whole page in one).
 ARTICLE_CLASS = re.compile(r"(?:entry|article|story|post|body|main)[_-]?(?:content|body|text)", re.IGNORECASE)

@@ -31,8 +31,10 @@ def test_furniture_container_and_the_article_container():
         "<div class='newsletter-box'><p>Get our morning briefing.</p></div>"
         "<aside><p>Most read this week</p></aside>"
         "<div class='entry-content entry-content-read-more'><p>The river rose by two metres.</p></div>"
-        "<div class='sidebar'><p>Weather for the weekend</p></div>"))
+        "<div class='sidebar'><p>Weather for the weekend</p></div>"
+        "<ul class='latest-news-box'><li>Rams top Bears as offenses struggle</li></ul>"))
     assert signals.of("Get our morning briefing.").container == "newsletter"
+    assert signals.of("Rams top Bears as offenses struggle").container == "latest"  # a "Latest" list
     assert signals.of("Most read this week").container == "aside"
     # the article's own container wins over a furniture-like word in its class; a bare "sidebar" is no signal
     assert signals.of("The river rose by two metres.").container is None
