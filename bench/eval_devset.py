@@ -1,5 +1,6 @@
 """Score the pipeline on the project's own multilingual dev set (bench/devset): for every page, each story
-paragraph kept (nothing lost), each piece of furniture removed, and title, author, date and tags found.
+paragraph kept (nothing lost) and kept once, each piece of furniture removed, and title, author, date and
+tags found.
 
     python bench/eval_devset.py            # prints the checks that fail and a summary per kind
 """
@@ -29,6 +30,7 @@ def check_page(doc: dict | None, expected: dict) -> list[tuple[str, str, bool]]:
     kept = [_norm(p) for p in (doc or {}).get("paragraphs", [])]
     text = " " + " ".join(kept) + " "
     checks = [("content", p[:60], _norm(p) in kept) for p in expected["content"]]
+    checks += [("once", p[:60], kept.count(_norm(p)) <= 1) for p in expected["content"]]  # no copy kept twice
     checks += [("boilerplate", b[:60], f" {_norm(b)} " not in text) for b in expected["boilerplate"]]
     doc = doc or {}
     checks.append(("title", expected["title"][:60], _norm(doc.get("title") or "") == _norm(expected["title"])))

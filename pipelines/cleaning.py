@@ -27,7 +27,7 @@ from pipelines.lexicon import (
     appeal_hits,
     furniture_family,
 )
-from pipelines.repeats import is_copy, mark_repeats, repeats_title
+from pipelines.repeats import is_copy, mark_hidden_copies, mark_repeats, repeats_title
 from pipelines.signals import LINK_LIST_SHARE, PageSignals, Topic, signal_strength
 from pipelines.textmeta import (  # normalise: also imported from here by dedupe, identity, finalize
     is_sentence,
@@ -165,6 +165,8 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
         "title-repeat" if title_key and repeats_title(normalise(p), title_key) else boilerplate_reason(p)
         for p in candidates]
     evidence: dict[int, dict] = {}
+    if page is not None:
+        mark_hidden_copies(candidates, reasons, page, evidence)
     topic = Topic(candidates, title)
     _mark_trailing_edge(candidates, reasons, evidence, page, topic)
     _mark_leading_edge(candidates, reasons, evidence, page, topic)
@@ -172,7 +174,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
     _mark_off_topic_appeals(candidates, reasons, evidence, topic)
     if page is not None:
         _mark_furniture_containers(candidates, reasons, evidence, page, topic)
-    mark_repeats(candidates, reasons, title_key, page, evidence)
+    mark_repeats(candidates, reasons, title_key)
 
     # copies are not counted: their words stay in the document (a page printed twice loses nothing)
     total = sum(word_count(text) for text, reason in zip(candidates, reasons, strict=True) if not is_copy(reason))

@@ -27,12 +27,9 @@ _ELLIPSES = ("...", "…")
 COPY_REASONS = frozenset({"duplicate-block", "duplicate-paragraph", "near-duplicate-paragraph"})
 
 
-def mark_repeats(paragraphs: list[str], reasons: list[str | None], title_key: str = "",
-                 page: PageSignals | None = None, evidence: dict[int, dict] | None = None) -> None:
-    """All in-document repeat rules, in order: whole blocks first, then single paragraphs. ``evidence``
-    receives the signals of a removal the page decided."""
-    if page is not None:
-        mark_hidden_copies(paragraphs, reasons, page, evidence if evidence is not None else {})
+def mark_repeats(paragraphs: list[str], reasons: list[str | None], title_key: str = "") -> None:
+    """The repeats of single paragraphs, after the other rules (a copy of a hidden block is marked before
+    them: ``mark_hidden_copies``)."""
     mark_repeated_paragraphs(paragraphs, reasons, title_key)
     mark_truncated_copies(paragraphs, reasons)
 
@@ -42,7 +39,9 @@ def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: P
     """A run of at least three prose paragraphs (each ≥ 12 words, 50 in all) that already stood, in the same
     order, further up, and that the page also holds in a hidden element (``display:none``, a closed tab):
     the text extracted twice, once from where the reader never sees it. The later copy goes as
-    ``duplicate-block``. A copy the reader does see is left alone (a page that prints its story twice)."""
+    ``duplicate-block``, before the position rules look for the article's end: a copy after it would hide
+    the credit line or the appeal that ends the article. A copy the reader does see is left alone (a page that
+    prints its story twice). ``evidence`` receives the signals of each removal."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     keys = [normalise(paragraphs[i]) for i in kept]
     first: dict[str, int] = {}

@@ -124,3 +124,16 @@ def test_a_teaser_cut_from_a_paragraph_above_goes(lang, lede, teaser):
     # a line that trails off on its own words, or repeats a paragraph's start without being cut, stays
     own = "And then the lights went out, and nobody in the room said a word…"
     assert clean_paragraphs([lede, *body, own]).paragraphs == [lede, *body, own]
+
+
+@pytest.mark.parametrize("lang, credit", [("en", "Reporting by Helen Carter; Editing by Mark Pike"),
+                                          ("ru", "При участии Марии Соколовой")])
+def test_a_hidden_copy_after_the_article_does_not_hide_its_end(lang, credit):
+    """The copy is marked before the position rules look for the article's end: the credit line that ends
+    the article is still at the tail."""
+    story = STORIES[lang]
+    html = page(f"<article><h1>Headline</h1>{paragraphs_html(story)}<p>{credit}</p>"
+                f"<div hidden>{paragraphs_html(story)}</div></article>")
+    result = extract_html(html, "https://example.org/news/2")
+    assert result["paragraphs"] == story
+    assert [r["reason"] for r in result["removed"] if r["text"] == credit] == ["credits"]

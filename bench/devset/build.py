@@ -1,4 +1,5 @@
-"""Render the dev set: every story of stories.yaml in four layouts (news site, blog, magazine, plain text),
+"""Render the dev set: every story of stories.yaml in five layouts (news site, blog, magazine, a wire story
+with a hidden app copy, plain text),
 with its language's furniture placed where real sites put it. Writes pages/ and expected.json.
 
     python bench/devset/build.py
@@ -65,6 +66,20 @@ def magazine(lang: dict, story: dict, url: str) -> str:
             + f"</div><div id='foot'>{_p(f['footer'])}</div></body></html>")
 
 
+def app(lang: dict, story: dict, url: str) -> str:
+    """A wire story on a site that also ships its app version in the page, hidden (trafilatura extracts that
+    copy too), with the desk's credit line at the foot and a "latest" list beside it."""
+    f = lang["furniture"]
+    paras = "".join(_p(p) for p in story["paragraphs"])
+    latest = "".join(f"<li><a href='/{i}'>{html.escape(n)}</a></li>" for i, n in enumerate(f["nav"]))
+    return (f"<html><head><meta charset='utf-8'><title>{html.escape(story['title'])}</title></head><body>"
+            f"<article><h1>{html.escape(story['title'])}</h1>"
+            + _p(lang["byline"].format(author=story["author"], date=_date(lang, story["date"])), "meta")
+            + paras + _p(f["credit"]) + _p(f"{lang['tags_label']} {', '.join(story['tags'])}", "tags")
+            + f"<div class='app-version' hidden>{paras}</div></article>"
+            + f"<ul class='latest-news'>{latest}</ul>{_p(f['footer'])}</body></html>")
+
+
 def text(lang: dict, story: dict, url: str) -> str:
     f = lang["furniture"]
     byline = lang["byline"].format(author=story["author"], date=_date(lang, story["date"]))
@@ -74,7 +89,8 @@ def text(lang: dict, story: dict, url: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-LAYOUTS = {"news": (news, "html"), "blog": (blog, "html"), "magazine": (magazine, "html"), "text": (text, "txt")}
+LAYOUTS = {"news": (news, "html"), "blog": (blog, "html"), "magazine": (magazine, "html"), "app": (app, "html"),
+           "text": (text, "txt")}
 
 
 def main() -> None:
@@ -90,7 +106,7 @@ def main() -> None:
                 name = f"{code}-{number}-{layout}.{suffix}"
                 (pages / name).write_text(render(lang, story, url), encoding="utf-8")
                 boilerplate = [f["share"], f["read_also"], *f["appeal"], f["appeal_button"], f["channel"],
-                               f["comments"], f["footer"]]
+                               f["comments"], f["footer"], f["credit"]]
                 expected[name] = {"url": url if suffix == "html" else None, "language": code,
                                   "title": story["title"], "author": story["author"],
                                   "published": "{:04d}-{:02d}-{:02d}".format(*story["date"]), "tags": story["tags"],
