@@ -38,15 +38,22 @@ def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: P
                        evidence: dict[int, dict]) -> None:
     """A run of at least three prose paragraphs (each ≥ 12 words, 50 in all) that already stood, in the same
     order, further up, and that the page also holds in a hidden element (``display:none``, a closed tab):
-    the text extracted twice, once from where the reader never sees it. The later copy goes as
-    ``duplicate-block``, before the position rules look for the article's end: a copy after it would hide
-    the credit line or the appeal that ends the article. A copy the reader does see is left alone (a page that
-    prints its story twice). ``evidence`` receives the signals of each removal."""
+    the text extracted twice, once from where the reader never sees it. Once such a prose run is found, the
+    copy takes the lines around it that repeat in step and are hidden too (the copy's table rows, its
+    subheadings). The later copy goes as ``duplicate-block``, before the position rules look for the
+    article's end: a copy after it would hide the credit line or the appeal that ends the article. A copy the
+    reader does see is left alone (a page that prints its story twice). ``evidence`` receives the signals of
+    each removal."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     keys = [normalise(paragraphs[i]) for i in kept]
     first: dict[str, int] = {}
     for pos, key in enumerate(keys):
         first.setdefault(key, pos)
+
+    def in_step(original: int, copy: int) -> bool:
+        return (0 <= original < copy < len(keys) and keys[original] == keys[copy]
+                and reasons[kept[copy]] is None and page.hidden_copy(paragraphs[kept[copy]]))
+
     pos = 0
     while pos < len(keys):
         start, length = first[keys[pos]], 0
@@ -54,16 +61,21 @@ def mark_hidden_copies(paragraphs: list[str], reasons: list[str | None], page: P
                and keys[start + length] == keys[pos + length]
                and len(keys[pos + length].split()) >= NEAR_DUP_MIN_WORDS):
             length += 1
-        run = range(pos, pos + length)
-        if length >= COPY_RUN_MIN_PARAGRAPHS and sum(
-                len(keys[k].split()) for k in run) >= COPY_RUN_MIN_WORDS and all(
-                page.hidden_copy(paragraphs[kept[k]]) for k in run):
-            for k in run:
-                reasons[kept[k]] = "duplicate-block"
-                evidence[kept[k]] = {"hidden_copy": True, "repeated_run": f"{length} paragraphs"}
-            pos += length
-        else:
+        core = range(pos, pos + length)
+        if not (length >= COPY_RUN_MIN_PARAGRAPHS and sum(len(keys[k].split()) for k in core) >= COPY_RUN_MIN_WORDS
+                and all(page.hidden_copy(paragraphs[kept[k]]) for k in core)):
             pos += 1
+            continue
+        before = 0
+        while in_step(start - before - 1, pos - before - 1):
+            before += 1
+        while in_step(start + length, pos + length) and start + length < pos - before:
+            length += 1
+        run = range(pos - before, pos + length)
+        for k in run:
+            reasons[kept[k]] = "duplicate-block"
+            evidence[kept[k]] = {"hidden_copy": True, "repeated_run": f"{len(run)} paragraphs"}
+        pos += length
 
 
 def mark_repeated_paragraphs(paragraphs: list[str], reasons: list[str | None], title_key: str = "") -> None:

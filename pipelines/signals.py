@@ -176,7 +176,7 @@ class PageSignals:
                 continue  # inside a hidden element already read: its text is in there
             if _is_hidden(element):
                 root = element
-                texts.append(f" {normalise(element.text_content())} ")
+                texts.append(f" {normalise(' '.join(element.itertext()))} ")  # cells apart: "a | b" rows
         return " | ".join(texts)
 
     def hidden_copy(self, paragraph: str) -> bool:

@@ -137,3 +137,18 @@ def test_a_hidden_copy_after_the_article_does_not_hide_its_end(lang, credit):
     result = extract_html(html, "https://example.org/news/2")
     assert result["paragraphs"] == story
     assert [r["reason"] for r in result["removed"] if r["text"] == credit] == ["credits"]
+
+
+def test_a_hidden_copy_takes_its_table_rows_and_subheadings_along():
+    """The prose run finds the copy; the short lines that repeat in step with it (a subheading, the rows of
+    the story's table — cells written without spaces between them) are the copy's too."""
+    story = STORIES["de"]
+    table = ("<table><tr><td>Linie</td><td>Haltestellen</td><td>Eröffnung</td></tr>"
+             "<tr><td>Nord</td><td>14</td><td>2027</td></tr><tr><td>Hafen</td><td>9</td><td>2028</td></tr></table>")
+    body = f"{paragraphs_html(story[:1])}<h2>Was der Plan kostet</h2>{paragraphs_html(story[1:])}{table}"
+    result = extract_html(page(f"<article><h1>Headline</h1>{body}<div hidden>{body}</div></article>"),
+                          "https://example.org/news/3")
+    rows = ["Linie | Haltestellen | Eröffnung", "Nord | 14 | 2027", "Hafen | 9 | 2028"]
+    text = [story[0], "Was der Plan kostet", *story[1:], *rows]
+    assert result["paragraphs"] == text
+    assert [r["text"] for r in result["removed"] if r["reason"] == "duplicate-block"] == text

@@ -68,9 +68,11 @@ def magazine(lang: dict, story: dict, url: str) -> str:
 
 def app(lang: dict, story: dict, url: str) -> str:
     """A wire story on a site that also ships its app version in the page, hidden (trafilatura extracts that
-    copy too), with the desk's credit line at the foot and a "latest" list beside it."""
+    copy too), ending in a table, with the desk's credit line at the foot and a "latest" list beside it."""
     f = lang["furniture"]
-    paras = "".join(_p(p) for p in story["paragraphs"])
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                                for row in lang["table"]) + "</table>"
+    paras = "".join(_p(p) for p in story["paragraphs"]) + table
     latest = "".join(f"<li><a href='/{i}'>{html.escape(n)}</a></li>" for i, n in enumerate(f["nav"]))
     return (f"<html><head><meta charset='utf-8'><title>{html.escape(story['title'])}</title></head><body>"
             f"<article><h1>{html.escape(story['title'])}</h1>"
@@ -107,10 +109,11 @@ def main() -> None:
                 (pages / name).write_text(render(lang, story, url), encoding="utf-8")
                 boilerplate = [f["share"], f["read_also"], *f["appeal"], f["appeal_button"], f["channel"],
                                f["comments"], f["footer"], f["credit"]]
+                content = story["paragraphs"] + ([" | ".join(row) for row in lang["table"]] if layout == "app" else [])
                 expected[name] = {"url": url if suffix == "html" else None, "language": code,
                                   "title": story["title"], "author": story["author"],
                                   "published": "{:04d}-{:02d}-{:02d}".format(*story["date"]), "tags": story["tags"],
-                                  "content": story["paragraphs"], "boilerplate": boilerplate}
+                                  "content": content, "boilerplate": boilerplate}
     (HERE / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(expected)} pages in {pages}")
 
