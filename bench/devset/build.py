@@ -42,6 +42,8 @@ def news(lang: dict, story: dict, url: str) -> str:
 
 
 def blog(lang: dict, story: dict, url: str) -> str:
+    """A blog post ending in a short list its last sentence introduces, then an appeal, tag links, a comments
+    heading, a sidebar channel call."""
     f = lang["furniture"]
     links = "".join(f"<li><a href='/{i}'>{html.escape(n)}</a></li>" for i, n in enumerate(f["nav"]))
     side = f"<aside class='sidebar'><ul>{links}</ul>{_p(f['channel'])}</aside>"
@@ -50,7 +52,8 @@ def blog(lang: dict, story: dict, url: str) -> str:
     return (f"<html><head><meta charset='utf-8'><title>{html.escape(story['title'])} | Blog</title></head><body>"
             f"<div class='wrap'>{side}<div class='post'><h2>{html.escape(story['title'])}</h2>"
             f"<div class='byline'>{html.escape(byline)}</div>"
-            + "".join(_p(p) for p in story["paragraphs"]) + _p(f["appeal"][0])
+            + "".join(_p(p) for p in story["paragraphs"]) + _p(lang["list_intro"])
+            + "".join(_p(item) for item in lang["list"]) + _p(f["appeal"][0])
             + f"<div class='tags'><span>{html.escape(lang['tags_label'])}</span> {tags}</div>"
             + f"<h3>{html.escape(f['comments'])}</h3></div></div>{_p(f['footer'])}</body></html>")
 
@@ -109,7 +112,8 @@ def main() -> None:
                 (pages / name).write_text(render(lang, story, url), encoding="utf-8")
                 boilerplate = [f["share"], f["read_also"], *f["appeal"], f["appeal_button"], f["channel"],
                                f["comments"], f["footer"], f["credit"]]
-                content = story["paragraphs"] + ([" | ".join(row) for row in lang["table"]] if layout == "app" else [])
+                content = story["paragraphs"] + ([" | ".join(row) for row in lang["table"]] if layout == "app" else
+                                                 [lang["list_intro"], *lang["list"]] if layout == "blog" else [])
                 expected[name] = {"url": url if suffix == "html" else None, "language": code,
                                   "title": story["title"], "author": story["author"],
                                   "published": "{:04d}-{:02d}-{:02d}".format(*story["date"]), "tags": story["tags"],
