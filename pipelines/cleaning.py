@@ -138,11 +138,12 @@ def _one_phrase_appeal(family: str, unquoted: str) -> bool:
 
 def edge_reason(paragraph: str) -> str | None:
     """Why a paragraph is boilerplate when it stands at the tail of an article."""
-    if word_count(paragraph) <= CREDIT_MAX_WORDS and STAFF_CREDIT.search(paragraph.strip().lower()):
+    words = word_count(paragraph)
+    if words <= CREDIT_MAX_WORDS and STAFF_CREDIT.search(paragraph.strip().lower()):
         return "credits"
-    if word_count(paragraph) <= 20 and is_timestamp_line(paragraph):
+    if words <= 20 and is_timestamp_line(paragraph):
         return "category-timestamp"
-    if word_count(paragraph) <= EDGE_MAX_WORDS and not is_sentence(paragraph):
+    if words <= EDGE_MAX_WORDS and not is_sentence(paragraph):
         return "trailing-furniture"
     return None
 
