@@ -12,7 +12,8 @@ from pipelines.cleaning import clean_paragraphs, split_tag_list
 from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
-from pipelines.textmeta import parse_byline, parse_date
+from pipelines.textmeta import normalise, parse_byline, parse_date
+from pipelines.wrongblock import article_block
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -139,7 +140,14 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     if not doc or not (doc.text or "").strip():
         return _from_visible_text(html)
     page = PageSignals(html, tree)
-    cleaned = clean_paragraphs(doc.text.split("\n"), title=doc.title, page=page)
+    text, passed_over = doc.text, []
+    if (article := article_block(text, doc.title, tree, url)) is not None:
+        kept = {normalise(line) for line in article.split("\n")}
+        passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
+        text = article
+    cleaned = clean_paragraphs(text.split("\n"), title=doc.title, page=page)
+    for line in passed_over:
+        cleaned.drop(line, "wrong-block", {"title_overlap": 0.0})
     if not cleaned.paragraphs:
         # trafilatura's main text was all furniture (a video player's "1 Secs", a menu): the page's own
         # visible text is the better bet; the metadata stays trafilatura's.

@@ -51,7 +51,7 @@ def content_words(text: str) -> set[str]:
 
 def signal_strength(signal: str, value) -> float:
     """How strongly one signal says "boilerplate", 0–1 (a removal's score is the mean over its signals)."""
-    if signal == "topic_overlap":
+    if signal in ("topic_overlap", "title_overlap"):
         return 1.0 - float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return 1.0  # a position, a container, the reader addressed: present or not
