@@ -13,7 +13,7 @@ from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
 from pipelines.textmeta import normalise, parse_byline, parse_date
-from pipelines.wrongblock import article_block
+from pipelines.wrongblock import article_block, title_share
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -146,8 +146,10 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
         text = article
     cleaned = clean_paragraphs(text.split("\n"), title=doc.title, page=page)
-    for line in passed_over:
-        cleaned.drop(line, "wrong-block", {"title_overlap": 0.0})
+    if passed_over:  # trafilatura's block, off the headline's topic: each line goes with that one signal
+        overlap = round(title_share(doc.text, doc.title) or 0.0, 2)
+        for line in passed_over:
+            cleaned.drop(line, "wrong-block", {"title_overlap": overlap})
     if not cleaned.paragraphs:
         # trafilatura's main text was all furniture (a video player's "1 Secs", a menu): the page's own
         # visible text is the better bet; the metadata stays trafilatura's.

@@ -19,6 +19,7 @@ from pipelines.textmeta import normalise
 _STEM = 5
 # Below this, readability's text is a caption or a teaser, not an article to prefer.
 MIN_WORDS = 20
+OFF_TOPIC_SHARE = 0.25
 
 
 def title_stems(title: str | None) -> set[str]:
@@ -35,10 +36,18 @@ def title_coverage(text: str, title: str | None) -> int:
     return len(stems & prefixes)
 
 
+def title_share(text: str, title: str | None) -> float | None:
+    """The share of the headline's topic words the text uses; None for a title of fewer than two (a one-word
+    site name cannot say what the article is about)."""
+    stems = title_stems(title)
+    return title_coverage(text, title) / len(stems) if len(stems) >= 2 else None
+
+
 def off_topic(text: str, title: str | None) -> bool:
-    """The text never mentions the headline (a title of two topic words or more, so a one-word site name
-    cannot decide it)."""
-    return len(title_stems(title)) >= 2 and title_coverage(text, title) == 0
+    """The text uses under a quarter of the headline's topic words: none of a short title's, one of a
+    headline of four to seven."""
+    share = title_share(text, title)
+    return share is not None and share < OFF_TOPIC_SHARE
 
 
 def readability_text(tree, url: str | None) -> str:
@@ -55,12 +64,13 @@ def readability_text(tree, url: str | None) -> str:
 
 
 def article_block(text: str, title: str | None, tree, url: str | None) -> str | None:
-    """readability's text when trafilatura's is off the headline's topic and readability's is on it (two of
-    the title's word stems, or all if it has fewer), else None: trafilatura's text stands."""
+    """readability's text when trafilatura's is off the headline's topic and readability's is on it (two more
+    of the title's topic words than trafilatura's, and at least two, or all of a two-word title), else None:
+    trafilatura's text stands."""
     if tree is None or not off_topic(text, title):
         return None
     alternative = readability_text(tree, url)
-    needed = min(2, len(title_stems(title)))
-    if len(alternative.split()) >= MIN_WORDS and title_coverage(alternative, title) >= needed:
-        return alternative
-    return None
+    needed = max(min(2, len(title_stems(title))), title_coverage(text, title) + 2)
+    if len(alternative.split()) < MIN_WORDS or title_coverage(alternative, title) < needed:
+        return None
+    return alternative

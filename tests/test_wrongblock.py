@@ -112,6 +112,14 @@ def test_signal_ignores_the_headline_repeated_and_counts_inflected_words():
     assert not off_topic("Anything at all about the weather.", "Gazette")
 
 
+def test_signal_one_shared_word_of_a_long_headline_is_still_off_topic():
+    """A sidebar that happens to share one word with a headline of six topic words (a café list beside
+    "Bakery cooperative reopens after winter floods") is still another block; two shared words are not."""
+    title = "Bakery cooperative reopens after winter floods"
+    assert off_topic("How one baker sells ten thousand croissants a weekend", title)
+    assert not off_topic("How one baker sells croissants through the winter", title)
+
+
 @pytest.mark.parametrize("lang", sorted(GALLERIES))
 def test_the_article_replaces_the_sidebar_trafilatura_returned(lang):
     import trafilatura

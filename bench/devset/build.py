@@ -1,6 +1,6 @@
-"""Render the dev set: every story of stories.yaml in five layouts (news site, blog, magazine, a wire story
-with a hidden app copy, plain text),
-with its language's furniture placed where real sites put it. Writes pages/ and expected.json.
+"""Render the dev set: every story of stories.yaml in six layouts (news site, blog, magazine, a wire story
+with a hidden app copy, a photo gallery's first slide, plain text), with its language's furniture placed where
+real sites put it. Writes pages/ and expected.json.
 
     python bench/devset/build.py
 """
@@ -85,6 +85,30 @@ def app(lang: dict, story: dict, url: str) -> str:
             + f"<ul class='latest-news'>{latest}</ul>{_p(f['footer'])}</body></html>")
 
 
+def gallery(lang: dict, story: dict, url: str) -> str:
+    """A photo gallery's first slide: the story's opening in the slide's caption container, under it the
+    site's list of other sites' headlines (trafilatura returns that list instead of the caption)."""
+    f = lang["furniture"]
+    links = "".join(f"<li><a href='/w{i}'>{html.escape(line.split(' — ')[0])}</a> — "
+                    f"{html.escape(line.split(' — ')[1])}</li>" for i, line in enumerate(f["web_links"]))
+    tags = "".join(f"<a rel='tag' href='/tag/{i}'>{html.escape(t)}</a> " for i, t in enumerate(story["tags"]))
+    byline = lang["byline"].format(author=story["author"], date=_date(lang, story["date"]))
+    return (f"<html><head><meta charset='utf-8'><title>{html.escape(story['title'])}</title></head><body>"
+            f"<section id='main'><div id='main-content'><section><article class='post gallery'>"
+            f"<header><h2>{html.escape(story['title'])}</h2></header><div class='body' id='slide-body'>"
+            f"<a href='#'>&lt;</a> 1 / 8 <a href='#'>&gt;</a>{_p(byline, 'meta')}"
+            "<div class='caption' id='slide-content'>"
+            + "".join(_p(p) for p in gallery_caption(story)) + "</div></div></article></section>"
+            f"<div class='gallery-bottom'><div class='related-tags'>{tags}</div><div id='web-links'>"
+            f"<h3>{html.escape(f['web_heading'])}</h3><ul>{links}</ul></div></div></div></section>"
+            f"<footer>{_p(f['footer'])}</footer></body></html>")
+
+
+def gallery_caption(story: dict) -> list[str]:
+    """The first slide's caption: the story's first two paragraphs."""
+    return story["paragraphs"][:2]
+
+
 def text(lang: dict, story: dict, url: str) -> str:
     f = lang["furniture"]
     byline = lang["byline"].format(author=story["author"], date=_date(lang, story["date"]))
@@ -95,7 +119,7 @@ def text(lang: dict, story: dict, url: str) -> str:
 
 
 LAYOUTS = {"news": (news, "html"), "blog": (blog, "html"), "magazine": (magazine, "html"), "app": (app, "html"),
-           "text": (text, "txt")}
+           "gallery": (gallery, "html"), "text": (text, "txt")}
 
 
 def main() -> None:
@@ -114,7 +138,11 @@ def main() -> None:
                                f["comments"], f["footer"], f["credit"]]
                 extra = {"app": [" | ".join(row) for row in lang["table"]],  # as trafilatura writes table rows
                          "blog": [lang["list_intro"], *lang["list"]]}
-                content = story["paragraphs"] + extra.get(layout, [])
+                if layout == "gallery":
+                    content = gallery_caption(story)
+                    boilerplate = [*boilerplate, f["web_heading"], *f["web_links"]]
+                else:
+                    content = story["paragraphs"] + extra.get(layout, [])
                 expected[name] = {"url": url if suffix == "html" else None, "language": code,
                                   "title": story["title"], "author": story["author"],
                                   "published": "{:04d}-{:02d}-{:02d}".format(*story["date"]), "tags": story["tags"],
