@@ -2,12 +2,15 @@
 
 scrapy-redis pops a request from Redis and forgets it: if the worker dies before the page is indexed, the
 page is lost for the run (and the dupefilter keeps anyone else from fetching it). Here the popped request is
-also written to the worker's lease hash; it leaves the hash once its response is handled: a non-article page
-parsed, an article's item dropped, or its item written by the next bulk write after it was scraped (the
-item pipeline buffers items: "scraped" is not yet "indexed"). A worker proves it is alive with a key that expires a few
-seconds after its last heartbeat; another worker that finds leases of a worker without one puts those
-requests back in the queue (past the dupefilter) and fetches them. A request may so be fetched twice, never
-lost; its article is indexed once (one id per article).
+also written to the worker's lease hash, in the same atomic step as the pop; it leaves the hash once its
+response is handled: a non-article page parsed (every link it yielded is in the queue,
+``ReleaseParsedMiddleware``), an article's item dropped, or its item written by the next bulk write after it
+was scraped (the item pipeline buffers items: "scraped" is not yet "indexed"). A new request is marked seen
+and queued in one atomic step too: a worker killed between the two would leave a URL that counts as seen and
+is in no queue. A worker proves it is alive with a key that expires a few seconds after its last heartbeat;
+another worker that finds leases of a worker without one puts those requests back in the queue (past the
+dupefilter) and fetches them. A request may so be fetched twice, never lost; its article is indexed once (one
+id per article).
 """
 
 from __future__ import annotations
@@ -17,12 +20,27 @@ import os
 import uuid
 
 from scrapy import signals
+from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
 from pipelines.index import batch_indexed
 
 HEARTBEAT_SECONDS = 1.0
 ALIVE_SECONDS = 5  # a worker silent this long is taken for dead
+
+# The queue is scrapy-redis's priority queue (a sorted set, lowest score first).
+_POP_AND_LEASE = """
+local popped = redis.call('zrange', KEYS[1], 0, 0)
+if #popped == 0 then return false end
+redis.call('zremrangebyrank', KEYS[1], 0, 0)
+redis.call('hset', KEYS[2], ARGV[1], popped[1])
+return popped[1]
+"""
+_SEE_AND_PUSH = """
+if ARGV[1] == '1' and redis.call('sadd', KEYS[1], ARGV[2]) == 0 then return 0 end
+redis.call('zadd', KEYS[2], ARGV[3], ARGV[4])
+return 1
+"""
 
 
 class LeasingScheduler(Scheduler):
@@ -33,14 +51,19 @@ class LeasingScheduler(Scheduler):
         for handler, signal in ((scheduler._scraped, signals.item_scraped),
                                 (scheduler._written, batch_indexed),
                                 (scheduler._released_by_item, signals.item_dropped),
-                                (scheduler._released_by_item, signals.item_error),
-                                (scheduler._released_by_response, signals.response_received)):
+                                (scheduler._released_by_item, signals.item_error)):
             crawler.signals.connect(handler, signal=signal)
         return scheduler
 
     def open(self, spider):
         super().open(spider)
         from twisted.internet import task
+
+        if not isinstance(self.queue, PriorityQueue):
+            raise ValueError(f"the leasing scheduler pops scrapy-redis's PriorityQueue, not {type(self.queue)}: "
+                             "leave SCHEDULER_QUEUE_CLASS unset")
+        self._pop_and_lease = self.server.register_script(_POP_AND_LEASE)
+        self._see_and_push = self.server.register_script(_SEE_AND_PUSH)
 
         self.worker = f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.base = self.queue.key.rsplit(":", 1)[0]
@@ -61,12 +84,30 @@ class LeasingScheduler(Scheduler):
         self.server.delete(self.leases_key, self.alive_key)
         super().close(reason)
 
+    def enqueue_request(self, request) -> bool:
+        """scrapy-redis's enqueue (dupefilter, then queue), as one step."""
+        filtered = not request.dont_filter
+        fingerprint = self.df.request_fingerprint(request) if filtered else ""
+        added = self._see_and_push(keys=[self.df.key, self.queue.key],
+                                   args=["1" if filtered else "0", fingerprint, -request.priority,
+                                         self.queue._encode_request(request)])
+        if not added:
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
     def next_request(self):
-        request = super().next_request()
-        if request is not None:
-            lease = f"{next(self._ids)}"
-            request.meta["newsindex_lease"] = lease
-            self.server.hset(self.leases_key, lease, self.queue._encode_request(request))
+        """The next request, popped and leased in one step (a worker killed between the two lost it)."""
+        lease = f"{next(self._ids)}"
+        encoded = self._pop_and_lease(keys=[self.queue.key, self.leases_key], args=[lease])
+        if encoded is None:
+            return None
+        request = self.queue._decode_request(encoded)
+        request.meta["newsindex_lease"] = lease
+        if self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
     def release(self, request) -> None:
@@ -88,9 +129,11 @@ class LeasingScheduler(Scheduler):
             self.server.hdel(self.leases_key, *self._unwritten)
             self._unwritten = []
 
-    def _released_by_response(self, response, request, spider=None) -> None:
-        if request.meta.get("kind") != "article":  # an article's lease goes when its item is handled
-            self.release(request)
+    def released_by_parse(self, response) -> None:
+        """A non-article page's lease goes once its callback is done (the links it yielded are queued); an
+        article's goes when its item is handled."""
+        if response.request is not None and response.request.meta.get("kind") != "article":
+            self.release(response.request)
 
     def reclaim(self) -> int:
         """Put the leased requests of dead workers back in the queue; how many."""
@@ -116,3 +159,45 @@ class LeasingScheduler(Scheduler):
             self.crawler.stats.inc_value("newsindex/reclaimed", count)
             self.spider.logger.warning("took back %d requests of a worker that stopped answering", count)
         return count
+
+
+class ReleaseParsedMiddleware:
+    """Spider middleware: a page's lease is released after its callback's output is consumed, so a worker
+    killed while parsing a sitemap leaves the sitemap leased (another worker parses it again) instead of
+    losing the links it had not yet queued."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy.exceptions import NotConfigured
+
+        if not crawler.settings.get("REDIS_URL"):
+            raise NotConfigured("no REDIS_URL: no leases")
+        return cls(crawler)
+
+    def _scheduler(self):
+        engine = self.crawler.engine
+        scheduler = engine._slot.scheduler if engine is not None and engine._slot is not None else None
+        return scheduler if isinstance(scheduler, LeasingScheduler) else None
+
+    def _release(self, response) -> None:
+        if scheduler := self._scheduler():
+            scheduler.released_by_parse(response)
+
+    def process_spider_output(self, response, result, spider=None):
+        try:
+            yield from result
+        finally:  # however the callback ended: what it yielded is queued, and a retry would end the same way
+            self._release(response)
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        try:
+            async for entry in result:
+                yield entry
+        finally:
+            self._release(response)
+
+    def process_spider_exception(self, response, exception, spider=None):
+        self._release(response)

@@ -32,6 +32,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.WarcArchiveMiddleware": 950,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
 }
+# Scale-out only (with REDIS_URL): a page's lease is released once the links it yielded are queued.
+SPIDER_MIDDLEWARES = {"crawler.scheduler.ReleaseParsedMiddleware": 900}
 # newsindex's resolved settings (NEWSINDEX_*, REDIS_URL and the scale-out scheduler) reach every
 # component through crawler.settings: see crawler/config.py.
 ADDONS = {"crawler.config.NewsindexAddon": 0}
