@@ -63,6 +63,10 @@ _MACHINE_LINE = re.compile(
     r"|https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?)$", re.IGNORECASE)
 LIST_MIN_ROWS = 3  # lines of one shape that make a list
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+# "1/2 teaspoon fine salt", "2 cans white beans", "½ cup milk": a quantity, then a word (an ingredient list)
+_QUANTITY = re.compile(r"^(?:\d+(?:[/.,]\d+)?(?:\s*-\s*\d+(?:[/.,]\d+)?)?\s|[½¼¾⅓⅔⅛]\s*)[^\W\d_]")
+# "Step 4 (Add r): horror", "Schritt 4:", "Шаг 4.", "Día 3": one word and a number (steps, days, rounds)
+_LABEL_NUMBER = re.compile(r"^([^\W\d_]{2,})\s+\d{1,3}\b")
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
 _CREDIT_TAIL = re.compile(
     r"(?:[.)]|^)\s*(?:(?:photo|foto|фото|image)\s*:?\s*)?"
@@ -282,7 +286,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         if reason := edge_reason(text):
-            if reason == "trailing-furniture" and shapes.get(list_shape(text), 0) >= LIST_MIN_ROWS:
+            if reason == "trailing-furniture" and _list_row(paragraphs, i, shapes):
                 break
             if (reason == "trailing-furniture" and page is not None and (overlap or 0) >= ON_TOPIC
                     and (block := page.of(text)) and block.heading and not block.link_share):
@@ -315,14 +319,31 @@ def _restore_what_a_colon_introduces(paragraphs: list[str], reasons: list[str | 
         reasons[i] = None
 
 
+def _list_row(paragraphs: list[str], i: int, shapes: Counter) -> bool:
+    """Line i is a row of a list the article holds: a table row or a numbered item with two others of its
+    shape in the article; a labelled step or a quantity right under two lines of its shape (of the three
+    above: an ingredient may wrap onto a second line)."""
+    shape = list_shape(paragraphs[i])
+    if shape is None:
+        return False
+    if shape[0] in ("label", "quantity"):
+        return sum(list_shape(line) == shape for line in paragraphs[max(0, i - 3):i]) >= 2
+    return shapes.get(shape, 0) >= LIST_MIN_ROWS
+
+
 def list_shape(line: str) -> tuple | None:
     """The shape a line shares with the other rows of its list: a table row ("a | b | c", as trafilatura
-    writes one) of three cells or more, by their number, a numbered item ("3. …", "12) …")."""
+    writes one) of three cells or more, by their number, a numbered item ("3. …", "12) …"), a labelled step
+    ("Step 4 …", by its label), a quantity ("1/2 teaspoon …")."""
     separators = line.count(" | ")
     if separators >= 2:  # three cells or more: "Source | agency" is a credit line, not a table
         return ("row", separators)
     if _NUMBERED.match(line):
         return ("numbered",)
+    if label := _LABEL_NUMBER.match(line):
+        return ("label", label.group(1).casefold())
+    if _QUANTITY.match(line):
+        return ("quantity",)
     return None
 
 

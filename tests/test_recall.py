@@ -252,6 +252,43 @@ def test_a_list_or_table_at_the_end_of_an_article_is_its_content(intro, rows):
     assert two.paragraphs == [intro]
 
 
+@pytest.mark.parametrize("intro, rows", [
+    ("The pie takes an hour in the oven and keeps for three days in the fridge, covered. Bake the crust blind "
+     "for ten minutes first, so that the filling does not soak it. This is what you need for the filling.",
+     ["1 can (400 g) pumpkin puree", "1/2 teaspoon ground ginger", "1/4 teaspoon grated nutmeg",
+      "1/2 teaspoon fine salt"]),
+    ("Der Kuchen braucht eine Stunde im Ofen und hält sich abgedeckt drei Tage im Kühlschrank. Den Boden "
+     "zuerst zehn Minuten blind backen, damit die Füllung ihn nicht aufweicht. Das braucht die Füllung.",
+     ["200 g Kürbispüree", "1/2 TL Ingwer", "1/4 TL Muskatnuss", "1 Prise Salz"]),
+    ("Пирог печётся час и хранится в холодильнике три дня, если его накрыть. Основу сначала выпекают "
+     "десять минут без начинки, чтобы она не размокла. Вот что нужно для начинки.",
+     ["400 г тыквенного пюре", "½ ч. л. молотого имбиря", "¼ ч. л. мускатного ореха", "1 щепотка соли"]),
+    ("La tarta pasa una hora en el horno y se conserva tres días en la nevera, bien tapada. La base se hornea "
+     "antes diez minutos sola, para que el relleno no la ablande. Esto es lo que lleva el relleno.",
+     ["200 g de puré de calabaza", "1/2 cucharadita de jengibre", "1/4 cucharadita de nuez moscada",
+      "1 pizca de sal"]),
+    ("The edit distance between two words counts the one-letter changes that separate them, and spelling "
+     "checkers use it to suggest the nearest word. Between these two words it is four, as the steps show.",
+     ["Step 1: heart", "Step 2 (replace e with r): hrart", "Step 3 (replace a with o): hrort",
+      "Step 4 (add r): horror"]),
+    ("Die Editierdistanz zählt, wie viele Änderungen von einem Buchstaben zwei Wörter trennen, und "
+     "Rechtschreibprüfungen schlagen damit das nächste Wort vor. So wird sie Schritt für Schritt berechnet.",
+     ["Schritt 1: Haus", "Schritt 2 (H durch M ersetzen): Maus", "Schritt 3 (s anfügen): Mauss",
+      "Schritt 4 (u streichen): Mass"]),
+])
+def test_the_last_rows_of_an_ingredient_list_or_of_steps_stay(intro, rows):
+    """Quantities ("1/2 teaspoon …", "200 g …", "½ ч. л. …") and labelled steps ("Step 4 …", "Schritt 4 …")
+    at the tail are the list's last rows when two of the three lines above have their shape."""
+    cleaned = clean_paragraphs([intro, *rows])
+    assert cleaned.paragraphs == [intro, *rows], cleaned.removed
+    # a pager or a count under the article is not a row of a list: nothing above it has its shape
+    paged = clean_paragraphs([intro, *rows, "Share", "Page 1 of 4"])
+    assert paged.paragraphs == [intro, *rows]
+    # one quantity line at the tail, under prose, is not yet a list
+    lone = clean_paragraphs([intro, "The bakery opens at eight.", "12 photos"])
+    assert "12 photos" not in lone.paragraphs
+
+
 @pytest.mark.parametrize("intro, items", [
     ("Some of our favourite pictures from the earlier world tours:", ["Tokyo, Japan", "Costa Rica", "Paris, France"]),
     ("Die Band hat das Album nach langem Streit so genannt:", ["„Stadt ohne Namen“"]),
