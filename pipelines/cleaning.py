@@ -286,7 +286,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         if reason := edge_reason(text):
-            if reason == "trailing-furniture" and _list_row(paragraphs, i, shapes):
+            if reason == "trailing-furniture" and (_list_row(paragraphs, i, shapes) or _continues(text)):
                 break
             if (reason == "trailing-furniture" and page is not None and (overlap or 0) >= ON_TOPIC
                     and (block := page.of(text)) and block.heading and not block.link_share):
@@ -317,6 +317,12 @@ def _restore_what_a_colon_introduces(paragraphs: list[str], reasons: list[str | 
         if reasons[i] != "trailing-furniture":
             break
         reasons[i] = None
+
+
+def _continues(line: str) -> bool:
+    """A line that ends in a comma runs on into the next: a letter's closing ("With the sincerest esteem,",
+    "Mit freundlichen Grüßen,"), a verse's line; furniture does not end that way."""
+    return line.rstrip().endswith(",") and word_count(line) >= 2
 
 
 def _list_row(paragraphs: list[str], i: int, shapes: Counter) -> bool:

@@ -289,6 +289,27 @@ def test_the_last_rows_of_an_ingredient_list_or_of_steps_stay(intro, rows):
     assert "12 photos" not in lone.paragraphs
 
 
+@pytest.mark.parametrize("letter, closing", [
+    ("We, the residents of Harbour Street, ask the council to keep the night bus running past midnight. "
+     "Many of us work late shifts at the hospital and the port, and the last bus is our only way home.",
+     ["With our thanks in advance,", "With warm regards,"]),
+    ("Wir, die Anwohner der Hafenstraße, bitten den Stadtrat, den Nachtbus weiter nach Mitternacht fahren zu "
+     "lassen. Viele von uns arbeiten spät im Krankenhaus oder im Hafen, und der letzte Bus ist unser Heimweg.",
+     ["Mit freundlichen Grüßen,"]),
+    ("Мы, жители Портовой улицы, просим городской совет сохранить ночной автобус после полуночи. Многие из "
+     "нас работают в поздние смены в больнице и в порту, и последний автобус — наш единственный путь домой.",
+     ["С уважением,"]),
+    ("Los vecinos de la calle del Puerto pedimos al ayuntamiento que el autobús nocturno siga pasando después "
+     "de medianoche. Muchos trabajamos en turnos de noche en el hospital y en el puerto.",
+     ["Un cordial saludo,"]),
+])
+def test_a_letters_closing_lines_stay(letter, closing):
+    """A short line at the tail that ends in a comma runs on (a letter's closing): it is the letter's, not
+    furniture; the share line under it still goes."""
+    cleaned = clean_paragraphs([letter, *closing, "Share"])
+    assert cleaned.paragraphs == [letter, *closing], cleaned.removed
+
+
 @pytest.mark.parametrize("intro, items", [
     ("Some of our favourite pictures from the earlier world tours:", ["Tokyo, Japan", "Costa Rica", "Paris, France"]),
     ("Die Band hat das Album nach langem Streit so genannt:", ["„Stadt ohne Namen“"]),
