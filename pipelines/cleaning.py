@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
 from pipelines.lexicon import (
@@ -27,6 +26,7 @@ from pipelines.lexicon import (
     appeal_hits,
     furniture_family,
 )
+from pipelines.lists import list_row, list_shapes, restore_what_a_colon_introduces, runs_on
 from pipelines.repeats import is_copy, mark_hidden_copies, mark_repeats, repeats_title
 from pipelines.signals import LINK_LIST_SHARE, PageSignals, Topic, signal_strength
 from pipelines.textmeta import (  # normalise: also imported from here by dedupe, identity, finalize
@@ -61,12 +61,6 @@ ON_TOPIC = 0.5
 _MACHINE_LINE = re.compile(
     r"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
     r"|https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?)$", re.IGNORECASE)
-LIST_MIN_ROWS = 3  # lines of one shape that make a list
-_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
-# "1/2 teaspoon fine salt", "2 cans white beans", "½ cup milk": a quantity, then a word (an ingredient list)
-_QUANTITY = re.compile(r"^(?:\d+(?:[/.,]\d+)?(?:\s*-\s*\d+(?:[/.,]\d+)?)?\s|[½¼¾⅓⅔⅛]\s*)[^\W\d_]")
-# "Step 4 (Add r): horror", "Schritt 4:", "Шаг 4.", "Día 3": one word and a number (steps, days, rounds)
-_LABEL_NUMBER = re.compile(r"^([^\W\d_]{2,})\s+\d{1,3}\b")
 _EDGE_JUNK = re.compile(r"^(?:[\s|•·»>*_=~-]+)|(?:\s+[|•·«<*_=~–—-]+)+\s*$")
 _CREDIT_TAIL = re.compile(
     r"(?:[.)]|^)\s*(?:(?:photo|foto|фото|image)\s*:?\s*)?"
@@ -267,7 +261,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
     the run: it is a section of the story, not furniture; so does a line shaped like a list the article
     holds (a table row with as many cells as two others, the third numbered item): the list's last rows."""
     in_run = False
-    shapes = Counter(shape for shape in map(list_shape, paragraphs) if shape)
+    shapes = list_shapes(paragraphs)
     for i in range(len(paragraphs) - 1, -1, -1):
         text = paragraphs[i]
         if reasons[i]:
@@ -286,7 +280,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         if reason := edge_reason(text):
-            if reason == "trailing-furniture" and (_list_row(paragraphs, i, shapes) or _continues(text)):
+            if reason == "trailing-furniture" and (list_row(paragraphs, i, shapes) or runs_on(text)):
                 break
             if (reason == "trailing-furniture" and page is not None and (overlap or 0) >= ON_TOPIC
                     and (block := page.of(text)) and block.heading and not block.link_share):
@@ -303,54 +297,7 @@ def _mark_trailing_edge(paragraphs: list[str], reasons: list[str | None], eviden
             in_run = True
             continue
         break
-    _restore_what_a_colon_introduces(paragraphs, reasons)
-
-
-def _restore_what_a_colon_introduces(paragraphs: list[str], reasons: list[str | None]) -> None:
-    """The article's last line ends with a colon ("Some of our favourite images from past tours:", "… wants
-    the album to be titled:"): the short lines after it are what it introduces, not furniture. Only lines
-    taken for their position go back; a link list or a share line after it stays removed."""
-    last = max((i for i, reason in enumerate(reasons) if reason is None), default=None)
-    if last is None or not paragraphs[last].rstrip().endswith(":") or word_count(paragraphs[last]) < 3:
-        return
-    for i in range(last + 1, len(paragraphs)):
-        if reasons[i] != "trailing-furniture":
-            break
-        reasons[i] = None
-
-
-def _continues(line: str) -> bool:
-    """A line that ends in a comma runs on into the next: a letter's closing ("With the sincerest esteem,",
-    "Mit freundlichen Grüßen,"), a verse's line; furniture does not end that way."""
-    return line.rstrip().endswith(",") and word_count(line) >= 2
-
-
-def _list_row(paragraphs: list[str], i: int, shapes: Counter) -> bool:
-    """Line i is a row of a list the article holds: a table row or a numbered item with two others of its
-    shape in the article; a labelled step or a quantity right under two lines of its shape (of the three
-    above: an ingredient may wrap onto a second line)."""
-    shape = list_shape(paragraphs[i])
-    if shape is None:
-        return False
-    if shape[0] in ("label", "quantity"):
-        return sum(list_shape(line) == shape for line in paragraphs[max(0, i - 3):i]) >= 2
-    return shapes.get(shape, 0) >= LIST_MIN_ROWS
-
-
-def list_shape(line: str) -> tuple | None:
-    """The shape a line shares with the other rows of its list: a table row ("a | b | c", as trafilatura
-    writes one) of three cells or more, by their number, a numbered item ("3. …", "12) …"), a labelled step
-    ("Step 4 …", by its label), a quantity ("1/2 teaspoon …")."""
-    separators = line.count(" | ")
-    if separators >= 2:  # three cells or more: "Source | agency" is a credit line, not a table
-        return ("row", separators)
-    if _NUMBERED.match(line):
-        return ("numbered",)
-    if label := _LABEL_NUMBER.match(line):
-        return ("label", label.group(1).casefold())
-    if _QUANTITY.match(line):
-        return ("quantity",)
-    return None
+    restore_what_a_colon_introduces(paragraphs, reasons)
 
 
 def _mark_leading_edge(paragraphs: list[str], reasons: list[str | None], evidence: dict[int, dict],
