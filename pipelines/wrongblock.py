@@ -3,12 +3,13 @@
 trafilatura sometimes returns another block of the page whole — a sidebar's link list, an author box, a list of
 contributors — while the story sits in a container it discards (a gallery's caption, a three-column blog's
 middle column). Cleaning then strips that block as furniture and the article is lost. The tell is topical: the
-block mentions none of the headline's words. When readability's reading of the same page does, it is the
-article."""
+block uses under a quarter of the headline's topic words. When readability's reading of the same page uses
+two more of them, it is the article."""
 
 from __future__ import annotations
 
 import copy
+import logging
 
 from pipelines.signals import content_words
 from pipelines.textmeta import normalise
@@ -20,6 +21,8 @@ _STEM = 5
 # Below this, readability's text is a caption or a teaser, not an article to prefer.
 MIN_WORDS = 20
 OFF_TOPIC_SHARE = 0.25
+
+logger = logging.getLogger(__name__)
 
 
 def title_stems(title: str | None) -> set[str]:
@@ -51,16 +54,21 @@ def off_topic(text: str, title: str | None) -> bool:
 
 
 def readability_text(tree, url: str | None) -> str:
-    """readability's main text of the page, cleaned and converted as trafilatura cleans its fallbacks."""
+    """readability's main text of the page, cleaned and converted as trafilatura cleans its fallbacks
+    (trafilatura's own readability port and helpers, pinned with trafilatura's version)."""
     from trafilatura.external import sanitize_tree, try_readability
     from trafilatura.settings import Extractor
     from trafilatura.xml import xmltotxt
 
-    body = try_readability(copy.deepcopy(tree))
-    if body is None or not len(body):
+    try:
+        body = try_readability(copy.deepcopy(tree))
+        if body is None or not len(body):
+            return ""
+        body, _ = sanitize_tree(body, Extractor(comments=False, url=url))
+        return xmltotxt(body, False)
+    except Exception as exc:  # a second opinion only: trafilatura's text stands if readability cannot read
+        logger.debug("readability failed on %s: %s", url, exc)
         return ""
-    body, _ = sanitize_tree(body, Extractor(comments=False, url=url))
-    return xmltotxt(body, False)
 
 
 def article_block(text: str, title: str | None, tree, url: str | None) -> str | None:

@@ -151,3 +151,17 @@ def test_trafilatura_text_stands_when_readability_is_off_topic_too():
     assert off_topic("\n".join(doc["paragraphs"]), pun)  # the check ran, and readability had no better text
     assert not [e for e in doc["removed"] if e["reason"] == "wrong-block"]
     assert any(p.startswith("You probably know") for p in doc["paragraphs"])
+
+
+def test_a_readability_failure_leaves_trafilatura_text(monkeypatch):
+    """The second opinion is optional: if readability cannot read the page, the page is not failed."""
+    import trafilatura.external
+
+    def broken(tree):
+        raise RuntimeError("readability cannot read this page")
+
+    monkeypatch.setattr(trafilatura.external, "try_readability", broken)
+    title, story, sidebar = GALLERIES["en"]
+    doc = extract_html(gallery_page(title, story, sidebar), None)
+    assert not [e for e in doc["removed"] if e["reason"] == "wrong-block"]
+    assert doc["paragraphs"]  # trafilatura's list, kept under the more-than-half guard: nothing better found
