@@ -8,8 +8,8 @@ two more of them, it is the article."""
 
 from __future__ import annotations
 
-import copy
 import logging
+from copy import deepcopy
 
 from pipelines.signals import content_words
 from pipelines.textmeta import normalise
@@ -61,7 +61,7 @@ def readability_text(tree, url: str | None) -> str:
     from trafilatura.xml import xmltotxt
 
     try:
-        body = try_readability(copy.deepcopy(tree))
+        body = try_readability(deepcopy(tree))
         if body is None or not len(body):
             return ""
         body, _ = sanitize_tree(body, Extractor(comments=False, url=url))
