@@ -141,7 +141,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         return _from_visible_text(html)
     page = PageSignals(html, tree)
     text, passed_over = doc.text, []
-    if (article := article_block(text, doc.title, tree, url)) is not None:
+    if fallback and (article := article_block(text, doc.title, tree, url)) is not None:  # readability: a fallback
         kept = {normalise(line) for line in article.split("\n")}
         passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
         text = article

@@ -165,3 +165,11 @@ def test_a_readability_failure_leaves_trafilatura_text(monkeypatch):
     doc = extract_html(gallery_page(title, story, sidebar), None)
     assert not [e for e in doc["removed"] if e["reason"] == "wrong-block"]
     assert doc["paragraphs"]  # trafilatura's list, kept under the more-than-half guard: nothing better found
+
+
+def test_no_second_opinion_with_trafilatura_fallbacks_off():
+    """readability is one of trafilatura's fallbacks: turned off for speed, it is not asked here either."""
+    title, story, sidebar = GALLERIES["de"]
+    doc = extract_html(gallery_page(title, story, sidebar), None, fallback=False)
+    assert not [e for e in doc["removed"] if e["reason"] == "wrong-block"]
+    assert story not in doc["paragraphs"]
