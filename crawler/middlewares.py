@@ -57,12 +57,14 @@ class ConditionalGetMiddleware:
 
     A 304 skips the page, so an article's validators are remembered only once its document is written (the
     bulk write after its item was scraped): a crawl killed between fetch and index, or an article that
-    failed, is fetched in full next time instead of being skipped as "not modified" and never indexed."""
+    failed, is fetched in full next time instead of being skipped as "not modified" and never indexed. That
+    holds for an article reached as a followed link too (a "Latest" link to it from another article)."""
 
     def __init__(self, store: SqliteValidators | RedisValidators):
         self.store = store
         self.fetched: dict[str, tuple[str | None, str | None]] = {}  # article URL → validators, not yet indexed
         self.scraped: list[tuple[str, tuple[str | None, str | None]]] = []  # in the index buffer
+        self.crawler = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -73,6 +75,7 @@ class ConditionalGetMiddleware:
         from pipelines.index import batch_indexed
 
         mw = cls(store)
+        mw.crawler = crawler
         crawler.signals.connect(mw.close, signal=signals.spider_closed)
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(mw.item_dropped, signal=signals.item_dropped)
@@ -97,11 +100,18 @@ class ConditionalGetMiddleware:
             modified = response.headers.get("Last-Modified")
             if etag or modified:
                 validators = (etag and etag.decode("latin-1"), modified and modified.decode("latin-1"))
-                if request.meta.get("kind") == "article":
+                if self._yields_article(request, response.url):
                     self.fetched[response.url] = validators
                 else:
                     self.store.put(response.url, *validators)
         return response
+
+    def _yields_article(self, request, url: str) -> bool:
+        """Listed as an article, or reached as a followed link at an article's address ("Latest" links)."""
+        if request.meta.get("kind") == "article":
+            return True
+        is_article = getattr(getattr(self.crawler, "spider", None), "is_article", None)
+        return request.meta.get("kind") == "page" and is_article is not None and is_article(url)
 
     def item_scraped(self, item, response=None, spider=None):
         if response is not None and (validators := self.fetched.pop(response.url, None)):

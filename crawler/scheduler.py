@@ -3,9 +3,9 @@
 scrapy-redis pops a request from Redis and forgets it: if the worker dies before the page is indexed, the
 page is lost for the run (and the dupefilter keeps anyone else from fetching it). Here the popped request is
 also written to the worker's lease hash, in the same atomic step as the pop; it leaves the hash once its
-response is handled: a non-article page parsed (every link it yielded is in the queue,
-``ReleaseParsedMiddleware``), an article's item dropped, or its item written by the next bulk write after it
-was scraped (the item pipeline buffers items: "scraped" is not yet "indexed"). A new request is marked seen
+response is handled: a page that yields no item parsed (every link it yielded is in the queue,
+``ReleaseParsedMiddleware``), an item dropped, or an item written by the next bulk write after it was
+scraped (the item pipeline buffers items: "scraped" is not yet "indexed"). A new request is marked seen
 and queued in one atomic step too: a worker killed between the two would leave a URL that counts as seen and
 is in no queue. A worker proves it is alive with a key that expires a few seconds after its last heartbeat;
 another worker that finds leases of a worker without one puts those requests back in the queue (past the
@@ -19,7 +19,7 @@ import itertools
 import os
 import uuid
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
@@ -129,12 +129,6 @@ class LeasingScheduler(Scheduler):
             self.server.hdel(self.leases_key, *self._unwritten)
             self._unwritten = []
 
-    def released_by_parse(self, response) -> None:
-        """A non-article page's lease goes once its callback is done (the links it yielded are queued); an
-        article's goes when its item is handled."""
-        if response.request is not None and response.request.meta.get("kind") != "article":
-            self.release(response.request)
-
     def reclaim(self) -> int:
         """Put the leased requests of dead workers back in the queue; how many."""
         import redis
@@ -162,9 +156,11 @@ class LeasingScheduler(Scheduler):
 
 
 class ReleaseParsedMiddleware:
-    """Spider middleware: a page's lease is released after its callback's output is consumed, so a worker
-    killed while parsing a sitemap leaves the sitemap leased (another worker parses it again) instead of
-    losing the links it had not yet queued."""
+    """Spider middleware: a response's lease is released after its callback's output is consumed — unless the
+    callback yielded an item, whose lease goes with the item (written, dropped or failed). So a worker killed
+    while parsing a sitemap leaves the sitemap leased (another worker parses it again) instead of losing the
+    links it had not yet queued, and an article reached as a followed link ("page") stays leased until its
+    document is written, as one listed in a sitemap does."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -182,20 +178,29 @@ class ReleaseParsedMiddleware:
         scheduler = engine._slot.scheduler if engine is not None and engine._slot is not None else None
         return scheduler if isinstance(scheduler, LeasingScheduler) else None
 
+    @staticmethod
+    def _passing(response, entry):
+        if not isinstance(entry, Request) and response.request is not None:
+            response.request.meta["newsindex_item"] = True  # its lease goes with the item
+        return entry
+
     def _release(self, response) -> None:
-        if scheduler := self._scheduler():
-            scheduler.released_by_parse(response)
+        request = response.request
+        scheduler = self._scheduler()  # (a scheduler with an empty queue is falsy: it has a length)
+        if request is not None and not request.meta.get("newsindex_item") and scheduler is not None:
+            scheduler.release(request)
 
     def process_spider_output(self, response, result, spider=None):
         try:
-            yield from result
+            for entry in result:
+                yield self._passing(response, entry)
         finally:  # however the callback ended: what it yielded is queued, and a retry would end the same way
             self._release(response)
 
     async def process_spider_output_async(self, response, result, spider=None):
         try:
             async for entry in result:
-                yield entry
+                yield self._passing(response, entry)
         finally:
             self._release(response)
 

@@ -86,13 +86,16 @@ def test_a_page_lease_is_released_once_its_links_are_queued(scheduler, fail_afte
     assert leases(scheduler) == {}  # parsed, or failed the way a second parse would fail too
 
 
-def test_an_article_lease_stays_until_its_item_is_written(scheduler):
-    scheduler.enqueue_request(Request("https://site.example/news/7", meta={"kind": "article"}))
+@pytest.mark.parametrize("kind", ["article", "page"])
+def test_an_article_lease_stays_until_its_item_is_written(scheduler, kind):
+    """Listed in a sitemap ("article") or reached as a followed "Latest" link ("page"): the page yielded an
+    item, so its lease goes with the item, once it is written."""
+    scheduler.enqueue_request(Request("https://site.example/news/7", meta={"kind": kind}))
     request = scheduler.next_request()
     response = HtmlResponse(request.url, body=b"<p>story</p>", request=request)
     middleware = ReleaseParsedMiddleware(scheduler.crawler)
     middleware._scheduler = lambda: scheduler
-    list(middleware.process_spider_output(response, iter([{"url": request.url}])))
+    list(middleware.process_spider_output(response, iter([{"url": request.url}, Request("https://site.example/x")])))
     assert request.meta["newsindex_lease"] in leases(scheduler)  # parsed, not yet indexed
     scheduler._scraped({"url": request.url}, response)
     scheduler._written()

@@ -87,6 +87,9 @@ def test_a_worker_killed_mid_crawl_loses_no_article(es_env, es_client, redis_url
                                                            source=["url"])["hits"]["hits"]]
     extra = {u.rsplit("/", 1)[-1] for u in urls if "/news/2024/02/" in u}
     assert extra == {f"b{n:04d}" for n in range(60)}, (out, err[-2000:])  # every listed article indexed …
+    first = {"a1", "a2", "a3", "a4", "a5", "a6", "syndicated"}
+    missing = first - {u.rsplit("/", 1)[-1] for u in urls if "/news/2024/01/" in u}
+    assert not missing, (missing, out, err[-4000:])
     assert len(urls) == len(set(urls)) == 7 + 60  # … once
 
 
