@@ -33,7 +33,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ConditionalGetMiddleware": 560,
 }
 # Scale-out only (with REDIS_URL): a page's lease is released once the links it yielded are queued.
-SPIDER_MIDDLEWARES = {"crawler.scheduler.ReleaseParsedMiddleware": 900}
+SPIDER_MIDDLEWARES = {"crawler.scheduler.ReleaseParsedMiddleware": 950}  # inside Depth (900): sees every link
 # newsindex's resolved settings (NEWSINDEX_*, REDIS_URL and the scale-out scheduler) reach every
 # component through crawler.settings: see crawler/config.py.
 ADDONS = {"crawler.config.NewsindexAddon": 0}
