@@ -134,15 +134,13 @@ def main() -> None:
             for layout, (render, suffix) in LAYOUTS.items():
                 name = f"{code}-{number}-{layout}.{suffix}"
                 (pages / name).write_text(render(lang, story, url), encoding="utf-8")
+                # per layout: what the page holds besides the story (table rows as trafilatura writes them)
+                content = {"app": story["paragraphs"] + [" | ".join(row) for row in lang["table"]],
+                           "blog": story["paragraphs"] + [lang["list_intro"], *lang["list"]],
+                           "gallery": gallery_caption(story)}.get(layout, story["paragraphs"])
                 boilerplate = [f["share"], f["read_also"], *f["appeal"], f["appeal_button"], f["channel"],
-                               f["comments"], f["footer"], f["credit"]]
-                extra = {"app": [" | ".join(row) for row in lang["table"]],  # as trafilatura writes table rows
-                         "blog": [lang["list_intro"], *lang["list"]]}
-                if layout == "gallery":
-                    content = gallery_caption(story)
-                    boilerplate = [*boilerplate, f["web_heading"], *f["web_links"]]
-                else:
-                    content = story["paragraphs"] + extra.get(layout, [])
+                               f["comments"], f["footer"], f["credit"],
+                               *{"gallery": [f["web_heading"], *f["web_links"]]}.get(layout, [])]
                 expected[name] = {"url": url if suffix == "html" else None, "language": code,
                                   "title": story["title"], "author": story["author"],
                                   "published": "{:04d}-{:02d}-{:02d}".format(*story["date"]), "tags": story["tags"],
