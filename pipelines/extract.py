@@ -13,7 +13,7 @@ from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
 from pipelines.textmeta import normalise, parse_byline, parse_date
-from pipelines.wrongblock import article_block, title_share
+from pipelines.wrongblock import article_block
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -140,16 +140,14 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
     if not doc or not (doc.text or "").strip():
         return _from_visible_text(html)
     page = PageSignals(html, tree)
-    text, passed_over = doc.text, []
-    if fallback and (article := article_block(text, doc.title, tree, url)) is not None:  # readability: a fallback
-        kept = {normalise(line) for line in article.split("\n")}
+    text, passed_over, overlap = doc.text, [], 0.0
+    if fallback and (found := article_block(text, doc.title, tree, url)) is not None:  # readability: a fallback
+        text, overlap = found
+        kept = {normalise(line) for line in text.split("\n")}
         passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
-        text = article
     cleaned = clean_paragraphs(text.split("\n"), title=doc.title, page=page)
-    if passed_over:  # trafilatura's block, off the headline's topic: each line goes with that one signal
-        overlap = round(title_share(doc.text, doc.title) or 0.0, 2)
-        for line in passed_over:
-            cleaned.drop(line, "wrong-block", {"title_overlap": overlap})
+    for line in passed_over:  # trafilatura's block, off the headline's topic: each line goes with that signal
+        cleaned.drop(line, "wrong-block", {"title_overlap": round(overlap, 2)})
     if not cleaned.paragraphs:
         # trafilatura's main text was all furniture (a video player's "1 Secs", a menu): the page's own
         # visible text is the better bet; the metadata stays trafilatura's.

@@ -49,7 +49,10 @@ def title_share(text: str, title: str | None) -> float | None:
 def off_topic(text: str, title: str | None) -> bool:
     """The text uses under a quarter of the headline's topic words: none of a short title's, one of a
     headline of four to seven."""
-    share = title_share(text, title)
+    return _off_topic(title_share(text, title))
+
+
+def _off_topic(share: float | None) -> bool:
     return share is not None and share < OFF_TOPIC_SHARE
 
 
@@ -71,14 +74,16 @@ def readability_text(tree, url: str | None) -> str:
         return ""
 
 
-def article_block(text: str, title: str | None, tree, url: str | None) -> str | None:
-    """readability's text when trafilatura's is off the headline's topic and readability's is on it (two more
-    of the title's topic words than trafilatura's, and at least two, or all of a two-word title), else None:
-    trafilatura's text stands."""
-    if tree is None or not off_topic(text, title):
+def article_block(text: str, title: str | None, tree, url: str | None) -> tuple[str, float] | None:
+    """readability's text, and the share of the title's topic words trafilatura's text used, when
+    trafilatura's is off the headline's topic and readability's is on it (two more of the title's topic words
+    than trafilatura's, and at least two, or all of a two-word title); else None: trafilatura's text stands."""
+    share = title_share(text, title)
+    if tree is None or not _off_topic(share):
         return None
+    stems = len(title_stems(title))
+    needed = max(min(2, stems), round(share * stems) + 2)
     alternative = readability_text(tree, url)
-    needed = max(min(2, len(title_stems(title))), title_coverage(text, title) + 2)
     if len(alternative.split()) < MIN_WORDS or title_coverage(alternative, title) < needed:
         return None
-    return alternative
+    return alternative, share
