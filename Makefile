@@ -49,6 +49,7 @@ bench: install
 eval: install
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_devset.py
+	$(BIN)/python bench/eval_freshsites.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

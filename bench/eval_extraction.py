@@ -1,4 +1,4 @@
-"""Extraction quality on the three shared sets (aeb, dragnet, cleaneval): trafilatura default,
+"""Extraction quality on the four shared sets (aeb, dragnet, cleaneval, wcxb_dev): trafilatura default,
 trafilatura ``include_comments=False`` and the newsindex pipeline, same pages, same run, same scorer.
 
 Both trafilatura rows run ``trafilatura.extract(html, url=url)`` with its fallback extractors on (the
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from common import eval_dir, load_set, write_result
 
-SETS = ("aeb", "dragnet", "cleaneval")
+SETS = ("aeb", "dragnet", "cleaneval", "wcxb_dev")
 SYSTEMS = ("trafilatura default", "trafilatura no-comments", "newsindex")
 
 

@@ -43,6 +43,8 @@ def summarise(stats: dict) -> dict[str, int]:
                              if k.startswith(("robotstxt/forbidden", "offsite/filtered")))
     summary["retried"] = int(stats.get("retry/count", 0))
     summary["seconds"] = int(round(stats.get("elapsed_time_seconds", 0)))
+    if recleaned := int(stats.get("newsindex/recleaned", 0)):  # the same article, cleaned by a fuller template
+        summary["recleaned"] = recleaned
     if reclaimed := int(stats.get("newsindex/reclaimed", 0)):  # scale-out: requests of a dead worker
         summary["reclaimed"] = reclaimed
     summary["alarms"] = list(stats.get("newsindex/quality_alarms", []))

@@ -243,5 +243,7 @@ def read_archived(path: Path, offset: int) -> dict | ReadFailure | Skipped:
             item = _warc_record_item(record, 1, name, path, _record_parser(), None)
     except Exception as exc:
         return ReadFailure(name, f"archived record at offset {offset} unreadable: {type(exc).__name__}")
+    if isinstance(item, dict):  # a crawled page: its source is the URL it was fetched from, as in the crawl
+        item["source"] = item["url"]
     return item or Skipped(name, f"the archived record at offset {offset} is not an HTML or text 200 response",
                            "non-article records")

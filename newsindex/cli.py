@@ -74,6 +74,8 @@ def _cmd_ingest(args, settings) -> int:
     _require_managed_or_url(settings)
     summary = ingest(settings, _input_paths(args))
     print(summary.line())
+    if summary.revision and (line := summary.revision.line()):
+        print(line)
     for alarm in summary.alarms:
         print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
     for note in summary.notes:
@@ -187,7 +189,55 @@ def _cmd_crawl(args, settings) -> int:
     results = run_crawls(chosen, settings)
     for name, summary in results.items():
         print(describe(name, summary))
-    return 1 if any(s["failed"] for s in results.values()) else 0
+    revision = _revise_after_crawl(settings)
+    return 1 if any(s["failed"] for s in results.values()) or revision.failed else 0
+
+
+def _revise_after_crawl(settings):
+    """What the crawl's later pages taught of each site's template, applied to its earlier documents."""
+    from newsindex.revise import revise
+    from pipelines.elastic import connect
+
+    revision = revise(settings, connect(settings), settings.write_alias)
+    if line := revision.line():
+        print(line)
+    return revision
+
+
+def _cmd_template(args, settings) -> int:
+    """The template learned of each site: its regions, with their counts and an example text."""
+    from pipelines.dedupe import DedupeConfig
+    from pipelines.template import is_template
+    from pipelines.template_store import template_store
+
+    store = template_store(settings.dedupe_store, settings.redis_url)
+    config = DedupeConfig.from_settings(settings.component_settings()).template()
+    try:
+        sites = dict(store.sites())
+        if not args.site:
+            if not sites:
+                print("no site template learned yet: crawl a site, or ingest pages that have URLs")
+            for site, pages in sites.items():
+                regions = store.site_regions(site)
+                template = sum(is_template(region, config) for region, _ in regions)
+                print(f"{site:<40} {pages:>7} pages {template:>4} template regions of {len(regions)}")
+            return 0
+        if args.site not in sites:
+            raise NewsindexError(f"no template learned for {args.site!r}; known sites: {', '.join(sites) or 'none'}")
+        print(f"{args.site}: {sites[args.site]} pages (a region is template on ≥ {config.min_pages} pages with "
+              f"≥ {config.repeat_share:.0%} of its text recurring)")
+        print(f"  {'':<2}{'pages':>6} {'recurs':>7} {'texts':>6}  region / example")
+        for region, example in store.site_regions(args.site):
+            if not args.all and not is_template(region, config):
+                continue
+            mark = "T" if is_template(region, config) else " "
+            print(f"  {mark:<2}{region.pages:>6} {region.repeat_share:>7.0%} {region.texts:>6}  {region.path}")
+            print(f"  {'':<24}“{example}”")
+        if not args.all:
+            print("(template regions only; --all lists every region)")
+    finally:
+        store.close()
+    return 0
 
 
 def _cmd_schedule(args, settings) -> int:
@@ -230,6 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
     quality = sub.add_parser("quality", help="sites whose extraction figures jumped against their own history")
     quality.add_argument("--all", action="store_true", help="list every site's latest figures")
     quality.set_defaults(func=_cmd_quality)
+
+    template = sub.add_parser("template", help="the template learned of each site: regions, counts, examples")
+    template.add_argument("site", nargs="?", help="a site (its host); without it, every site with its counts")
+    template.add_argument("--all", action="store_true", help="every region of the site, not only template ones")
+    template.set_defaults(func=_cmd_template)
 
     crawl = sub.add_parser("crawl", help="crawl sites declared in the sources file (sources.yaml)")
     crawl.add_argument("sites", nargs="*", help="site names from the sources file")

@@ -14,6 +14,7 @@ from elasticsearch import ConnectionTimeout
 
 from crawler.sources import ReadFailure, Skipped, iter_file_items
 from newsindex.progress import progress_bar
+from newsindex.revise import Revision
 from pipelines.config import Settings
 from pipelines.deadletter import DeadLetter, read_entries
 from pipelines.errors import NewsindexError
@@ -36,6 +37,7 @@ class Summary:
     collisions: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one line each, for the user, not about any input
+    revision: Revision | None = None  # earlier documents re-cleaned after the run (``newsindex.revise``)
 
     @property
     def indexed(self) -> int:
@@ -59,7 +61,9 @@ class Summary:
         done_count = self.indexed if self.index_stats else self.extracted
         text = f"read {self.read}: {done} {done_count}"
         if self.index_stats:
-            text += f" ({self.index_stats.new} new, {self.index_stats.changed} changed), unchanged {self.unchanged}"
+            stats = self.index_stats
+            recleaned = f", {stats.recleaned} re-cleaned" if stats.recleaned else ""
+            text += f" ({stats.new} new, {stats.changed} changed{recleaned}), unchanged {self.unchanged}"
         text += f", failed {self.failed}, skipped {sum(self.skipped.values())}"
         if self.skipped:
             text += " (" + ", ".join(f"{count} {kind}" for kind, count in self.skipped.most_common()) + ")"
@@ -113,7 +117,8 @@ def _declared_sites(settings: Settings) -> dict:
 
 
 def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, summary: Summary,
-              preview: bool = False, records: Iterable[dict | ReadFailure | Skipped] = ()) -> Iterator[dict]:
+              preview: bool = False, records: Iterable[dict | ReadFailure | Skipped] = (),
+              progress: bool = True) -> Iterator[dict]:
     """Run inputs through every stage; each is counted once in ``summary`` — read, then failed (reported
     and dead-lettered), skipped (with its kind) or yielded as a document. ``preview`` (``extract``
     without ``--store``) uses a throw-away dedupe store and writes no dead-letter file. ``records``: raw
@@ -146,7 +151,8 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
         component_settings["NEWSINDEX_QUALITY_PATH"] = None
     stages = build_stages(component_settings)
     try:
-        for doc in run_batch(items(), stages, on_failure, progress=progress_bar(None, "extracting"),
+        bar = progress_bar(None, "extracting") if progress else (lambda stream: stream)
+        for doc in run_batch(items(), stages, on_failure, progress=bar,
                              on_skip=on_skip):
             summary.extracted += 1
             yield doc
@@ -194,6 +200,9 @@ def ingest(settings: Settings, paths: list[str]) -> Summary:
     if summary.index_stats.duplicate:
         summary.skipped["duplicates (the same article again)"] += summary.index_stats.duplicate
     client.indices.refresh(index=settings.alias)
+    from newsindex.revise import revise
+
+    summary.revision = revise(settings, client, index)
     return summary
 
 

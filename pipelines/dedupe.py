@@ -2,8 +2,9 @@
 
 * ``NearDuplicateStage``: MinHash (datasketch) of word shingles → LSH band lookup in the
   store → a shared ``cluster_id`` for syndicated copies.
-* ``SiteBoilerplateStage``: paragraph signatures → per-site count of distinct clusters
-  that contain them → drop paragraphs seen in at least N of them.
+* ``SiteBoilerplateStage``: page blocks → per-site template regions (``pipelines.template``), and
+  paragraph signatures → per-site count of distinct clusters that contain them → drop paragraphs in a
+  template region or seen in at least N clusters.
 
 In-document duplicates are handled earlier, in ``pipelines.repeats``.
 """
@@ -21,8 +22,10 @@ import numpy as np
 from datasketch import MinHash
 
 from pipelines.base import Item, Stage
+from pipelines.finalize import content_hash
 from pipelines.store import ParagraphStore, SignatureStore
-from pipelines.textmeta import normalise, word_count
+from pipelines.template import Line, TemplateConfig, Verdicts, judge
+from pipelines.textmeta import normalise
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class DedupeConfig:
     shingle: int = 5  # words per shingle
     near_dup_threshold: float = 0.8  # verified Jaccard for one cluster
     site_repeat_threshold: int = 3  # distinct clusters of a site before a paragraph is boilerplate
+    template_min_pages: int = 3  # pages of a site a region must have text on before it can be template
+    template_repeat_share: float = 0.8  # share of a region's text occurrences that must recur in it
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> DedupeConfig:
@@ -41,6 +46,10 @@ class DedupeConfig:
                   "site_repeat_threshold": settings.get("NEWSINDEX_SITE_REPEAT_THRESHOLD")}
         kinds = {"near_dup_threshold": float, "site_repeat_threshold": int}
         return cls(**{k: kinds[k](v) for k, v in values.items() if v is not None})
+
+    def template(self) -> TemplateConfig:
+        return TemplateConfig(min_pages=self.template_min_pages, repeat_share=self.template_repeat_share,
+                              site_repeat_threshold=self.site_repeat_threshold)
 
 
 def paragraph_signature(paragraph: str) -> str:
@@ -156,60 +165,72 @@ class NearDuplicateStage(_DedupeStage):
         self.store.close()
 
 
-SECTION_HEADING_MAX_WORDS = 8
-
-
-def _headings_kept(paragraphs: list[str], repeated: list[bool]) -> list[bool]:
-    """A short line that recurs across the site but stands inside the body, between two paragraphs that do
-    not recur, is the site's own section heading ("What's the Big Idea?", "For more information:" in every
-    article of one template): structure, not furniture. It stays."""
-    return [recurs and not (0 < i < len(paragraphs) - 1 and not repeated[i - 1] and not repeated[i + 1]
-                            and word_count(paragraphs[i]) <= SECTION_HEADING_MAX_WORDS)
-            for i, recurs in enumerate(repeated)]
-
-
 class SiteBoilerplateStage(_DedupeStage):
+    """What a site's own pages say about a document's lines: in a template region (``pipelines.template``) or
+    recurring as text across the site's clusters. Both kinds of counts are recorded first in a batch (every
+    page of a site sees the counts of the whole batch); under Scrapy as the items come, and what a crawl's
+    later pages teach is applied to its earlier documents by the revision after it (``newsindex.revise``)."""
+
     name = "site-boilerplate"
 
     def __init__(self, store_path: str | Path | None, config: DedupeConfig = DedupeConfig(),
                  redis_url: str | None = None):
+        from pipelines.template_store import template_store
+
         self.store = paragraph_store(store_path, redis_url)
-        self.threshold = config.site_repeat_threshold
+        self.templates = template_store(store_path, redis_url, getattr(self.store, "conn", None))
+        self.config = config.template()
         self._prepared = False
 
     def prepare(self, batch: Iterable[Item]) -> None:
-        """Every document's paragraphs counted first, so the first document of a site sees the counts of
-        the whole batch (one transaction)."""
+        """Every document's paragraphs and page blocks counted first, so the first document of a site sees
+        the counts of the whole batch (one transaction)."""
         for item in batch:
             self._record(item, commit=False)
         self.store.commit()
+        self.templates.commit()
         self._prepared = True
 
     def _record(self, item: Item, commit: bool = True) -> None:
         cluster = item.get("cluster_id") or item["id"]
         self.store.record(site_group(item), cluster, map(paragraph_signature, item["paragraphs"]), commit)
+        if (template := item.get("template")) and item.get("site"):
+            self.templates.record(item["site"], item["id"], template["blocks"], template["examples"], commit)
+
+    def verdicts(self, site: str, lines: list[Line], cluster: str) -> Verdicts:
+        """The verdict on a document's lines with the site's counts as they are now."""
+        regions = self.templates.regions(site, [line.region for line in lines if line.region])
+        counts = self.store.counts(site, [line.signature for line in lines])
+        return judge(lines, regions, counts, self.config)
 
     def process(self, item: Item) -> Item:
         if not self._prepared:  # under Scrapy: counted as the items come
             self._record(item)
-        signatures = [paragraph_signature(p) for p in item["paragraphs"]]
-        counts = self.store.counts(site_group(item), signatures)
-        repeated = _headings_kept(item["paragraphs"],
-                                  [counts.get(sig, 0) >= self.threshold for sig in signatures])
-        # Nothing lost: when every paragraph recurs across the site, the counts are what is wrong (a site of
-        # near-identical pages, a folder of one template), so the text stays and the finding is recorded.
-        kept_anyway = all(repeated)
+        # The article as the page gave it, before the site's knowledge: what versions and history follow.
+        item["article_hash"] = content_hash(item.get("title"), item["paragraphs"])
+        template = item.pop("template", None) or {}
+        regions = template.get("regions", {}) if item.get("site") else {}
+        boxes = template.get("boxes", {})
+        lines = [Line.of(p, regions.get(p), boxes.get(p)) for p in item["paragraphs"]]
+        verdicts = self.verdicts(site_group(item), lines, item.get("cluster_id") or item["id"])
+        if template and item.get("site"):
+            origin = {key: item.get(key) for key in ("source", "path", "fetched_url")}
+            self.templates.save_page(item["site"], item["id"], lines, item.get("cluster_id") or item["id"],
+                                     origin, verdicts.digest(), commit=not self._prepared)
         kept = []
-        for paragraph, recurs in zip(item["paragraphs"], repeated, strict=True):
-            if recurs:
-                entry = {"text": paragraph, "reason": "site-boilerplate"}
-                if kept_anyway:
-                    entry["kept_anyway"] = f"every paragraph recurs in ≥ {self.threshold} articles of the site"
+        for paragraph, drop, held in zip(item["paragraphs"], verdicts.drops, verdicts.held, strict=True):
+            if drop:
+                reason, signals = drop
+                score = signals.get("repeat_share", 1.0)
+                entry = {"text": paragraph, "reason": reason, "signals": signals, "score": score}
+                if held:
+                    entry["kept_anyway"] = held
                 item["removed"].append(entry)
-            if kept_anyway or not recurs:
+            if held or not drop:
                 kept.append(paragraph)
         item["paragraphs"] = kept
         return item
 
     def close(self) -> None:
+        self.templates.close()  # first: it may share the paragraph store's connection
         self.store.close()

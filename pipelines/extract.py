@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from pipelines.base import CpuStage, Item, StageError
+from pipelines.captions import recover_captions
 from pipelines.cleaning import clean_paragraphs, split_tag_list
 from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
+from pipelines.template import page_template
 from pipelines.textmeta import normalise, parse_byline, parse_date
 from pipelines.wrongblock import article_block
 
@@ -145,7 +147,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         text, overlap = found
         kept = {normalise(line) for line in text.split("\n")}
         passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
-    cleaned = clean_paragraphs(text.split("\n"), title=doc.title, page=page)
+    lines, _ = recover_captions(text.split("\n"), page)  # figure captions trafilatura left out
+    cleaned = clean_paragraphs(lines, title=doc.title, page=page)
     for line in passed_over:  # trafilatura's block, off the headline's topic: each line goes with that signal
         cleaned.drop(line, "wrong-block", {"title_overlap": round(overlap, 2)})
     if not cleaned.paragraphs:
@@ -184,6 +187,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         "description": doc.description,
         "paragraphs": cleaned.paragraphs,
         "removed": cleaned.removed,
+        "template": page_template(page, cleaned.paragraphs),  # the site stage's view of the page
     }
 
 

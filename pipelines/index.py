@@ -1,7 +1,10 @@
 """The writer at the end of the pipeline: bulk-index finished documents into the write alias.
 
 Unchanged documents (same ``content_hash``) are not re-indexed; a changed one gets
-``version`` + 1, and its previous text is kept in the history index. ``bulk_index`` is what
+``version`` + 1, and its previous text is kept in the history index. A document whose article is the same
+(same ``article_hash``: the text before the site's template and recurring lines were taken out) but whose
+cleaning changed — its site's template was learned further — is *re-cleaned*: updated in place, same
+version, nothing in history (the reader's article did not change). ``bulk_index`` is what
 the CLI uses; ``ElasticsearchPipeline`` is the same writer as a Scrapy item pipeline.
 """
 
@@ -33,14 +36,16 @@ class IndexStats:
     unchanged: int = 0
     failed: int = 0
     duplicate: int = 0  # the same id twice in one request chunk: the last one is written
+    recleaned: int = 0  # the same article, cleaned differently: updated in place, same version
 
     @property
     def indexed(self) -> int:
-        """Documents written (new or changed) less those Elasticsearch rejected."""
-        return self.new + self.changed - self.failed
+        """Documents written (new, changed or re-cleaned) less those Elasticsearch rejected."""
+        return self.new + self.changed + self.recleaned - self.failed
 
     def add(self, other: IndexStats) -> None:
         self.new, self.changed = self.new + other.new, self.changed + other.changed
+        self.recleaned += other.recleaned
         self.unchanged, self.failed = self.unchanged + other.unchanged, self.failed + other.failed
         self.duplicate += other.duplicate
 
@@ -71,7 +76,8 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
         # for those that changed (their old text goes to the history index).
         existing = _lookup(client, lookup, [d["id"] for d in chunk], LOOKUP_FIELDS) if lookup else {}
         changed = [d["id"] for d in chunk if d["id"] in existing
-                   and existing[d["id"]].get("content_hash") != d.get("content_hash")]
+                   and existing[d["id"]].get("content_hash") != d.get("content_hash")
+                   and not _recleaned(existing[d["id"]], d)]
         if history and changed:
             existing.update(_lookup(client, lookup, changed))
         for doc in chunk:
@@ -84,6 +90,9 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
                 if skip_unchanged:
                     continue
                 doc = {**doc, "version": old.get("version") or 1}
+            elif _recleaned(old, doc):
+                stats.recleaned += 1
+                doc = {**doc, "version": old.get("version") or 1}
             else:
                 stats.changed += 1
                 previous = int(old.get("version") or 1)
@@ -94,7 +103,12 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
             yield to_action(doc, index)
 
 
-LOOKUP_FIELDS = ["content_hash", "version"]
+LOOKUP_FIELDS = ["content_hash", "article_hash", "version"]
+
+
+def _recleaned(old: Item, doc: Item) -> bool:
+    """The same article as before, only cleaned differently (see the module's docstring)."""
+    return bool(old.get("article_hash")) and old.get("article_hash") == doc.get("article_hash")
 
 
 def _lookup(client: Elasticsearch, lookup: str, ids: list[str], fields: list[str] | None = None,
@@ -301,7 +315,7 @@ class ElasticsearchPipeline(Stage):
         if self.signals is not None:
             self.signals.send_catch_log(batch_indexed)
         if self.crawl_stats is not None:
-            for key in ("new", "changed", "unchanged"):
+            for key in ("new", "changed", "unchanged", "recleaned"):
                 self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch, key))
 
     def close(self) -> None:

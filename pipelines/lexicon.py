@@ -81,7 +81,7 @@ FURNITURE: dict[str, list[str]] = {
         r"^apóyanos\b", r"^sostienici\b", r"^підтримайте\b", r"^bize destek\b", r"^bağış yap",
     ],
     "photo-credit": [
-        r"^(photo|picture|image|foto|фото|photographie|fotoğraf)\s*(credit)?\s*[:©/]",
+        r"^(photo|photograph|picture|image|foto|фото|photographie|fotografía|fotografia|fotoğraf)\s*(credit)?\s*[:©/]",
         r"^(credit|crédit|quelle|источник|джерело|kaynak)\s*:", r"^©", r"^\(?(getty images|afp|reuters|"
         r"ap photo|epa|shutterstock|tass|ria novosti)\)?$",
     ],

@@ -191,13 +191,21 @@ class PageSignals:
             self._looked_up[paragraph] = self._signals_of(paragraph)
         return self._looked_up[paragraph]
 
-    def _signals_of(self, paragraph: str) -> BlockSignals | None:
+    def element_of(self, paragraph: str):
+        """The page element a line of the text came from (the innermost block with its text), or None."""
         key = normalise(paragraph)
         if not key:
             return None
         element = self._blocks.get(" ".join(paragraph.split()))
-        if element is None:
-            element = self._blocks_by_words.get(key)
+        return element if element is not None else self._blocks_by_words.get(key)
+
+    def leaf_blocks(self) -> list[tuple[str, object]]:
+        """(text, element) of the page's leaf blocks in document order (bounded by MAX_BLOCKS)."""
+        return self._texts
+
+    def _signals_of(self, paragraph: str) -> BlockSignals | None:
+        key = normalise(paragraph)
+        element = self.element_of(paragraph)
         if element is None:
             return None
         linked = sum(len(normalise(a.text_content())) for a in element.iter("a"))

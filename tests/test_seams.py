@@ -170,7 +170,8 @@ SETTINGS_CASES = [
     ("NEWSINDEX_MAX_BYTES", "12345", lambda stages: stages["decode"].max_bytes, 12345),
     ("NEWSINDEX_TRAFILATURA_FALLBACK", "0", lambda stages: stages["extract"].fallback, False),
     ("NEWSINDEX_NEAR_DUP_THRESHOLD", "0.65", lambda stages: stages["near-duplicates"].config.near_dup_threshold, 0.65),
-    ("NEWSINDEX_SITE_REPEAT_THRESHOLD", "7", lambda stages: stages["site-boilerplate"].threshold, 7),
+    ("NEWSINDEX_SITE_REPEAT_THRESHOLD", "7", lambda stages: stages["site-boilerplate"].config.site_repeat_threshold,
+     7),
     ("NEWSINDEX_STORE_PATH", "{tmp}/custom.sqlite", lambda stages: Path(stages["near-duplicates"].store.path),
      "{tmp}/custom.sqlite"),
 ]
