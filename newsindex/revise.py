@@ -55,9 +55,11 @@ def stale_pages(settings: Settings) -> tuple[dict[str, int], list[dict]]:
     try:
         changed = stage.templates.changed_sites()
         stale = []
-        for site in changed:
+        for site, generation in changed.items():
             for page in stage.templates.pages(site):
-                if page.digest and stage.verdicts(site, page.lines, page.cluster).digest() != page.digest:
+                if not page.digest or page.judged_at == generation:  # judged with the counts as they are
+                    continue
+                if stage.verdicts(site, page.lines).digest() != page.verdict:
                     stale.append(page.origin)
         return changed, stale
     finally:

@@ -181,6 +181,7 @@ class SiteBoilerplateStage(_DedupeStage):
         self.templates = template_store(store_path, redis_url, getattr(self.store, "conn", None))
         self.config = config.template()
         self._prepared = False
+        self._generations: dict[str, int] = {}
 
     def prepare(self, batch: Iterable[Item]) -> None:
         """Every document's paragraphs and page blocks counted first, so the first document of a site sees
@@ -197,7 +198,15 @@ class SiteBoilerplateStage(_DedupeStage):
         if (template := item.get("template")) and item.get("site"):
             self.templates.record(item["site"], item["id"], template["blocks"], template["examples"], commit)
 
-    def verdicts(self, site: str, lines: list[Line], cluster: str) -> Verdicts:
+    def _generation(self, site: str) -> int:
+        """The site's generation its documents are judged at: fixed once a batch is counted, so read once."""
+        if not self._prepared:
+            return self.templates.generation(site)
+        if site not in self._generations:
+            self._generations[site] = self.templates.generation(site)
+        return self._generations[site]
+
+    def verdicts(self, site: str, lines: list[Line]) -> Verdicts:
         """The verdict on a document's lines with the site's counts as they are now."""
         regions = self.templates.regions(site, [line.region for line in lines if line.region])
         counts = self.store.counts(site, [line.signature for line in lines])
@@ -212,11 +221,11 @@ class SiteBoilerplateStage(_DedupeStage):
         regions = template.get("regions", {}) if item.get("site") else {}
         boxes = template.get("boxes", {})
         lines = [Line.of(p, regions.get(p), boxes.get(p)) for p in item["paragraphs"]]
-        verdicts = self.verdicts(site_group(item), lines, item.get("cluster_id") or item["id"])
+        verdicts = self.verdicts(site_group(item), lines)
         if template and item.get("site"):
             origin = {key: item.get(key) for key in ("source", "path", "fetched_url")}
-            self.templates.save_page(item["site"], item["id"], lines, item.get("cluster_id") or item["id"],
-                                     origin, verdicts.digest(), commit=not self._prepared)
+            judged = f"{self._generation(item['site'])}:{verdicts.digest()}"
+            self.templates.save_page(item["site"], item["id"], lines, origin, judged, commit=not self._prepared)
         kept = []
         for paragraph, drop, held in zip(item["paragraphs"], verdicts.drops, verdicts.held, strict=True):
             if drop:

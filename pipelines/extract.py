@@ -187,7 +187,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         "description": doc.description,
         "paragraphs": cleaned.paragraphs,
         "removed": cleaned.removed,
-        "template": page_template(page, cleaned.paragraphs),  # the site stage's view of the page
+        # The site stage's view of the page; a page with no address has no site to learn a template of.
+        "template": page_template(page, cleaned.paragraphs) if (url or doc.url) else None,
     }
 
 

@@ -39,9 +39,16 @@ def _recurring(count: int) -> int:
 class StoredPage:
     page: str
     lines: list[Line]
-    cluster: str
     origin: dict
-    digest: str
+    digest: str  # "<the site's generation when it was judged>:<its verdict's digest>"
+
+    @property
+    def judged_at(self) -> int:
+        return int(self.digest.partition(":")[0] or 0)
+
+    @property
+    def verdict(self) -> str:
+        return self.digest.partition(":")[2]
 
 
 def _lines_json(lines: list[Line]) -> str:
@@ -62,8 +69,8 @@ class SqliteTemplateStore:
         self.conn = conn or _connect(path)
         self._own = conn is None
         self.conn.executescript(
-            "CREATE TABLE IF NOT EXISTS template_page (site TEXT, page TEXT, blocks TEXT, lines TEXT, cluster TEXT,"
-            " origin TEXT, digest TEXT, PRIMARY KEY (site, page)) WITHOUT ROWID;"
+            "CREATE TABLE IF NOT EXISTS template_page (site TEXT, page TEXT, blocks TEXT, lines TEXT, origin TEXT,"
+            " digest TEXT, PRIMARY KEY (site, page)) WITHOUT ROWID;"
             "CREATE TABLE IF NOT EXISTS template_region (site TEXT, rid TEXT, pages INTEGER, occurrences INTEGER,"
             " recurring INTEGER, texts INTEGER, path TEXT, example TEXT, PRIMARY KEY (site, rid)) WITHOUT ROWID;"
             "CREATE TABLE IF NOT EXISTS template_text (site TEXT, rid TEXT, sig TEXT, pages INTEGER,"
@@ -78,7 +85,7 @@ class SqliteTemplateStore:
         old = _unpack(row[0]) if row else set()
         if row is not None and old == new:
             return False
-        self.conn.execute("INSERT INTO template_page VALUES (?, ?, ?, '[]', '', '{}', '') ON CONFLICT(site, page) "
+        self.conn.execute("INSERT INTO template_page VALUES (?, ?, ?, '[]', '{}', '') ON CONFLICT(site, page) "
                           "DO UPDATE SET blocks = excluded.blocks", (site, page, _pack(new)))
         region_pages = Counter({rid: 1 for rid, _ in new})
         region_pages.subtract({rid: 1 for rid, _ in old})
@@ -119,26 +126,29 @@ class SqliteTemplateStore:
             found.update({rid: Region(*values) for rid, *values in rows})
         return found
 
-    def save_page(self, site: str, page: str, lines: list[Line], cluster: str, origin: dict, digest: str,
+    def save_page(self, site: str, page: str, lines: list[Line], origin: dict, digest: str,
                   commit: bool = True) -> None:
-        self.conn.execute("INSERT INTO template_page VALUES (?, ?, '', ?, ?, ?, ?) ON CONFLICT(site, page) DO UPDATE "
-                          "SET lines = excluded.lines, cluster = excluded.cluster, origin = excluded.origin, "
-                          "digest = excluded.digest", (site, page, _lines_json(lines), cluster, json.dumps(origin),
-                                                       digest))
+        self.conn.execute("INSERT INTO template_page VALUES (?, ?, '', ?, ?, ?) ON CONFLICT(site, page) DO UPDATE "
+                          "SET lines = excluded.lines, origin = excluded.origin, digest = excluded.digest",
+                          (site, page, _lines_json(lines), json.dumps(origin), digest))
         if commit:
             self.conn.commit()
 
     def pages(self, site: str) -> Iterator[StoredPage]:
         last = ""
-        while rows := self.conn.execute("SELECT page, lines, cluster, origin, digest FROM template_page WHERE site = ? "
+        while rows := self.conn.execute("SELECT page, lines, origin, digest FROM template_page WHERE site = ? "
                                         "AND page > ? ORDER BY page LIMIT 500", (site, last)).fetchall():
-            for page, lines, cluster, origin, digest in rows:
-                yield StoredPage(page, _lines_of(lines), cluster, json.loads(origin), digest)
+            for page, lines, origin, digest in rows:
+                yield StoredPage(page, _lines_of(lines), json.loads(origin), digest)
             last = rows[-1][0]
 
     def changed_sites(self) -> dict[str, int]:
         """Sites whose counts changed since their documents were last revised: site → generation."""
         return dict(self.conn.execute("SELECT site, generation FROM template_site WHERE generation > revised"))
+
+    def generation(self, site: str) -> int:
+        row = self.conn.execute("SELECT generation FROM template_site WHERE site = ?", (site,)).fetchone()
+        return row[0] if row else 0
 
     def mark_revised(self, site: str, generation: int) -> None:
         self.conn.execute("UPDATE template_site SET revised = ? WHERE site = ?", (generation, site))
@@ -223,17 +233,15 @@ class RedisTemplateStore:
             pipe.hgetall(self._key(site, f"region:{rid}"))
         return {rid: self._region(values) for rid, values in zip(wanted, pipe.execute(), strict=True) if values}
 
-    def save_page(self, site: str, page: str, lines: list[Line], cluster: str, origin: dict, digest: str,
+    def save_page(self, site: str, page: str, lines: list[Line], origin: dict, digest: str,
                   commit: bool = True) -> None:
         self.redis.hset(self._key(site, "pages"), page,
-                        json.dumps({"lines": _lines_json(lines), "cluster": cluster, "origin": origin,
-                                    "digest": digest}))
+                        json.dumps({"lines": _lines_json(lines), "origin": origin, "digest": digest}))
 
     def pages(self, site: str) -> Iterator[StoredPage]:
         for page, value in self.redis.hscan_iter(self._key(site, "pages"), count=500):
             stored = json.loads(value)
-            yield StoredPage(page.decode(), _lines_of(stored["lines"]), stored["cluster"], stored["origin"],
-                             stored["digest"])
+            yield StoredPage(page.decode(), _lines_of(stored["lines"]), stored["origin"], stored["digest"])
 
     def changed_sites(self) -> dict[str, int]:
         generations = self.redis.hgetall(f"{self.prefix}:tpl:generation")
@@ -242,6 +250,9 @@ class RedisTemplateStore:
 
     def mark_revised(self, site: str, generation: int) -> None:
         self.redis.hset(f"{self.prefix}:tpl:revised", site, generation)
+
+    def generation(self, site: str) -> int:
+        return int(self.redis.hget(f"{self.prefix}:tpl:generation", site) or 0)
 
     def sites(self) -> list[tuple[str, int]]:
         names = sorted(site.decode() for site in self.redis.hkeys(f"{self.prefix}:tpl:generation"))

@@ -177,7 +177,7 @@ def test_streamed_pages_cleaned_before_the_template_was_known_are_found_stale(tm
         checker = SiteBoilerplateStage(store)
         try:
             return {p.origin["fetched_url"] for p in checker.templates.pages("paper.example")
-                    if checker.verdicts("paper.example", p.lines, p.cluster).digest() != p.digest}
+                    if checker.verdicts("paper.example", p.lines).digest() != p.verdict}
         finally:
             checker.close()
 
@@ -197,3 +197,36 @@ def test_redis_and_sqlite_learn_the_same_template(tmp_path, redis_url):
     assert stores[0].site_regions("s") == stores[1].site_regions("s")
     for store in stores:
         store.close()
+
+
+@pytest.mark.es
+def test_a_later_ingest_re_cleans_earlier_documents_in_place(es_env, es_client, tmp_path, capsys):
+    """Run 1 has too few pages of the site to learn its template; run 2 teaches it, and run 1's documents are
+    re-cleaned from their files in the same run: same ids, same version, nothing in history."""
+    from newsindex.cli import main
+
+    alias = es_env["NEWSINDEX_ALIAS"]
+    pages = [page(n) for n in range(6)]
+    for number, (item, _, _) in enumerate(pages):
+        folder = tmp_path / ("first" if number < 2 else "second")
+        folder.mkdir(exist_ok=True)
+        (folder / f"story-{number}.html").write_bytes(item["body"])
+    assert main(["ingest", str(tmp_path / "first")]) == 0
+    es_client.indices.refresh(index=alias)
+    early = {h["_source"]["url"]: h["_source"] for h in es_client.search(index=alias, size=20)["hits"]["hits"]}
+    assert all(pages[n][2][1] in early[pages[n][0]["url"]]["text"] for n in range(2))  # template not known yet
+
+    assert main(["ingest", str(tmp_path / "second")]) == 0
+    out = capsys.readouterr().out
+    assert "revised 2 documents of paper.example" in out and "2 re-cleaned in place" in out, out
+    es_client.indices.refresh(index=[alias, f"{alias}-history"])
+    docs = {h["_source"]["url"]: h["_source"] for h in es_client.search(index=alias, size=20)["hits"]["hits"]}
+    assert len(docs) == 6
+    for item, body, appeal in pages:
+        doc = docs[item["url"]]
+        assert all(p in doc["text"] for p in body) and not any(a in doc["text"] for a in appeal), doc["text"]
+        assert doc["version"] == 1
+    assert es_client.count(index=f"{alias}-history")["count"] == 0
+    assert main(["ingest", str(tmp_path / "first"), str(tmp_path / "second")]) == 0  # nothing left to revise
+    again = capsys.readouterr().out
+    assert "unchanged 6" in again and "revised" not in again, again
