@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.textmeta import normalise, word_count
 
@@ -46,10 +47,11 @@ class Region:
         return self.recurring / self.occurrences if self.occurrences else 0.0
 
 
+@lru_cache(maxsize=65536)
 def _stable(name: str) -> str:
     """A class or id without the parts that change from page to page: a segment with a digit in it is a number
-    or a generated hash (``post-123``, ``elementor-element-54021f3``, ``css-1x2abc`` → ``post``, ``elementor-element``,
-    ``css``)."""
+    or a generated hash (``post-123``, ``elementor-element-54021f3``, ``css-1x2abc`` → ``post``,
+    ``elementor-element``, ``css``)."""
     return "-".join(part for part in _SEGMENT.split(name) if part and not _DIGITS.search(part))
 
 
@@ -62,31 +64,41 @@ def _step(element, wrapper: bool = False) -> str:
     return tag + "".join(f".{name}" for name in classes) + (f"#{ident}" if ident else "")
 
 
-def headline_wrappers(tree) -> list:
-    """The elements around the page's headline (the first ``<h1>``): the article's and the page's wrappers, whose
-    classes CMSs fill with the page's own category, tags and type (``article.category-sport.tag-ferry``). Held
-    in a list: an lxml element is the same Python object only while a reference to it lives."""
-    if tree is None:
-        return []
-    headline = next(tree.iter("h1"), None)
-    return list(headline.iterancestors()) if headline is not None else []
+class PagePaths:
+    """Region paths of one page's elements: ``main/article/div.entry-content/aside.promo/p``, the nearest
+    ``MAX_PATH_DEPTH`` steps from ``<body>``. Inline wrappers among the ancestors are left out (a ``<span>`` more
+    or less is not another place), and so are the classes of the elements around the page's headline (the first
+    ``<h1>``): the article's and the page's wrappers, whose classes CMSs fill with the page's own category, tags
+    and type (``article.category-sport.tag-ferry``). Each element's step is made once a page (the elements are
+    held here, so an lxml element stays the same Python object)."""
 
+    def __init__(self, tree) -> None:
+        headline = next(tree.iter("h1"), None) if tree is not None else None
+        self._wrappers = list(headline.iterancestors()) if headline is not None else []
+        self._wrapper_ids = {id(w) for w in self._wrappers}
+        self._chains: dict = {}  # element → steps of it and its ancestors from <body>, inline ones left out
 
-def _is_wrapper(element, wrappers: list) -> bool:
-    return any(element is wrapper for wrapper in wrappers)
+    def _chain(self, element) -> tuple[str, ...]:
+        """Steps from <body> down to ``element`` (its own left out when it is inline), made once each."""
+        pending = []
+        node = element
+        while node is not None and isinstance(node.tag, str) and node.tag not in ("body", "html"):
+            if node in self._chains:
+                break
+            pending.append(node)
+            node = node.getparent()
+        chain = self._chains.get(node, ()) if node is not None else ()
+        for current in reversed(pending):
+            if current.tag not in _SKIPPED_TAGS:
+                chain = (*chain, _step(current, id(current) in self._wrapper_ids))
+            self._chains[current] = chain
+        return self._chains.get(element, ())  # <body>, <html>: no steps
 
-
-def region_path(element, wrappers: list | tuple = ()) -> str:
-    """The element's place in the page, readable: ``main/article/div.entry-content/aside.promo/p``. Inline
-    wrappers are left out (a ``<span>`` more or less is not another place), and so are the classes of the
-    headline's wrappers (``wrappers``)."""
-    steps = [_step(element, _is_wrapper(element, wrappers))]
-    for ancestor in element.iterancestors():
-        if len(steps) >= MAX_PATH_DEPTH or not isinstance(ancestor.tag, str) or ancestor.tag == "body":
-            break
-        if ancestor.tag not in _SKIPPED_TAGS:
-            steps.append(_step(ancestor, _is_wrapper(ancestor, wrappers)))
-    return "/".join(reversed(steps))
+    def path(self, element) -> str:
+        chain = self._chain(element)
+        if element.tag in _SKIPPED_TAGS:  # the element itself always counts (a button's <a>, a <span>)
+            chain = (*chain, _step(element, id(element) in self._wrapper_ids))
+        return "/".join(chain[-MAX_PATH_DEPTH:])
 
 
 def region_id(path: str) -> str:
@@ -104,13 +116,13 @@ def page_template(page, paragraphs: list[str]) -> dict:
     blocks: dict[tuple[str, str], None] = {}
     examples: dict[str, list[str]] = {}
     paths: dict[int, str] = {}  # element id → region id (a line's element is one of the blocks)
-    wrappers = headline_wrappers(getattr(page, "tree", None))
+    paths_of = PagePaths(getattr(page, "tree", None))
     for text, element in page.leaf_blocks():
         if len(blocks) >= MAX_TEMPLATE_BLOCKS:
             break
         if not normalise(text):
             continue
-        path = region_path(element, wrappers)
+        path = paths_of.path(element)
         rid = region_id(path)
         paths[id(element)] = rid
         blocks[(rid, text_signature(text))] = None
@@ -124,13 +136,13 @@ def page_template(page, paragraphs: list[str]) -> dict:
             element = other.get(normalise(paragraph))
             if element is None:
                 continue
-            path = region_path(element, wrappers)
+            path = paths_of.path(element)
             blocks[(region_id(path), text_signature(paragraph))] = None
             examples.setdefault(region_id(path), [path, " ".join(paragraph.split())[:EXAMPLE_CHARS]])
-        regions[paragraph] = paths.get(id(element)) or region_id(region_path(element, wrappers))
+        regions[paragraph] = paths.get(id(element)) or region_id(paths_of.path(element))
         parent = element.getparent()
         if parent is not None and isinstance(parent.tag, str) and parent.tag != "body":
-            boxes[paragraph] = region_id(region_path(parent, wrappers))
+            boxes[paragraph] = region_id(paths_of.path(parent))
     return {"blocks": [list(block) for block in blocks], "examples": examples, "regions": regions, "boxes": boxes}
 
 

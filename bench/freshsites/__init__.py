@@ -1,6 +1,6 @@
 """Fresh news sites to measure boilerplate removal on sites nobody wrote a rule for.
 
-``sites_a``, ``sites_b`` and ``sites_c`` were each written blind by a helper from a description alone
+``sites_a`` to ``sites_d`` were each written blind by a helper from a description alone
 (publications, CMS layouts, languages, rotating appeals, newsletter/latest/related boxes, galleries, partner
 copies), without reading the cleaning rules. The sites in ``TUNED`` are the tuned set: their failures were
 looked at (the ``b-`` and ``c-`` sites were held out at first; once looked at, they joined the tuned set).
@@ -28,10 +28,16 @@ PLACEHOLDER = b"__BASE__"
 
 def build(out: Path) -> list[str]:
     """Every fresh site under ``out``; their names."""
-    from . import sites_a, sites_b, sites_c
+    from . import sites_a, sites_b, sites_c, sites_d
 
     out.mkdir(parents=True, exist_ok=True)
-    return sites_a.build(out) + sites_b.build(out) + sites_c.build(out)
+    return sites_a.build(out) + sites_b.build(out) + sites_c.build(out) + sites_d.build(out)
+
+
+def page_file(site_dir: Path, path: str) -> Path:
+    """The file of a URL path (a folder's ``index.html`` for a path without a file name)."""
+    file = site_dir / path.lstrip("/")
+    return file / "index.html" if file.is_dir() else file
 
 
 def held_out(name: str) -> bool:
@@ -81,7 +87,7 @@ def raw_items(site_dir: Path, base: str, order: list[str] | None = None) -> list
     pages = gold(site_dir)["pages"]
     items = []
     for path in order or list(pages):
-        body = (site_dir / path.lstrip("/")).read_bytes().replace(PLACEHOLDER, base.encode())
+        body = page_file(site_dir, path).read_bytes().replace(PLACEHOLDER, base.encode())
         url = base + path
         items.append({"source": url, "url": url, "body": body, "content_type": "text/html"})
     return items
@@ -143,7 +149,7 @@ def score_site(site_dir: Path, base: str, docs_by_path: dict[str, dict]) -> Site
         paragraphs = doc["paragraphs"]
         furniture = frozenset(normalise(entry["text"]) for entry in page["boilerplate"])
         clean = True
-        in_captions = _caption_texts(site_dir / path.lstrip("/")) if page["kind"] != "gallery" else ""
+        in_captions = _caption_texts(page_file(site_dir, path)) if page["kind"] != "gallery" else ""
         for block in page["story"]:
             kept = _present(block, paragraphs)
             if in_captions and f" {normalise(block)} " in in_captions:
