@@ -101,6 +101,7 @@ class PagePaths:
         return "/".join(chain[-MAX_PATH_DEPTH:])
 
 
+@lru_cache(maxsize=65536)
 def region_id(path: str) -> str:
     return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
 

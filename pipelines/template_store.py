@@ -89,31 +89,42 @@ class SqliteTemplateStore:
                           "DO UPDATE SET blocks = excluded.blocks", (site, page, _pack(new)))
         region_pages = Counter({rid: 1 for rid, _ in new})
         region_pages.subtract({rid: 1 for rid, _ in old})
+        steps = [(b, 1) for b in new - old] + [(b, -1) for b in old - new]
+        counts = self._text_counts(site, [b for b, _ in steps])
         deltas: dict[str, list[int]] = {}  # rid → [pages, occurrences, recurring, texts]
-        for (rid, sig), step in [(b, 1) for b in new - old] + [(b, -1) for b in old - new]:
-            found = self.conn.execute("SELECT pages FROM template_text WHERE site = ? AND rid = ? AND sig = ?",
-                                      (site, rid, sig)).fetchone()
-            before = found[0] if found else 0
+        rows = []
+        for (rid, sig), step in steps:
+            before = counts.get((rid, sig), 0)
             after = max(0, before + step)
-            self.conn.execute("INSERT OR REPLACE INTO template_text VALUES (?, ?, ?, ?)", (site, rid, sig, after))
+            rows.append((site, rid, sig, after))
             d = deltas.setdefault(rid, [0, 0, 0, 0])
             d[1] += after - before
             d[2] += _recurring(after) - _recurring(before)
             d[3] += (after > 0) - (before > 0)
+        self.conn.executemany("INSERT OR REPLACE INTO template_text VALUES (?, ?, ?, ?)", rows)
         for rid, change in region_pages.items():
             deltas.setdefault(rid, [0, 0, 0, 0])[0] += change
-        for rid, (pages, occurrences, recurring, texts) in deltas.items():
-            path, example = examples.get(rid, ["", ""])
-            self.conn.execute("INSERT OR IGNORE INTO template_region VALUES (?, ?, 0, 0, 0, 0, ?, ?)",
-                              (site, rid, path, example))
-            self.conn.execute("UPDATE template_region SET pages = pages + ?, occurrences = occurrences + ?, "
+        self.conn.executemany("INSERT OR IGNORE INTO template_region VALUES (?, ?, 0, 0, 0, 0, ?, ?)",
+                              [(site, rid, *examples.get(rid, ["", ""])) for rid in deltas])
+        self.conn.executemany("UPDATE template_region SET pages = pages + ?, occurrences = occurrences + ?, "
                               "recurring = recurring + ?, texts = texts + ? WHERE site = ? AND rid = ?",
-                              (pages, occurrences, recurring, texts, site, rid))
+                              [(*values, site, rid) for rid, values in deltas.items()])
         self.conn.execute("INSERT INTO template_site VALUES (?, 1, 0) ON CONFLICT(site) DO UPDATE SET "
                           "generation = generation + 1", (site,))
         if commit:
             self.conn.commit()
         return True
+
+    def _text_counts(self, site: str, blocks: list[Block]) -> dict[Block, int]:
+        """Pages each (region, text) was seen on, for many at once."""
+        found: dict[Block, int] = {}
+        for start in range(0, len(blocks), 300):
+            chunk = blocks[start:start + 300]
+            marks = ",".join("(?, ?)" for _ in chunk)
+            rows = self.conn.execute(f"SELECT rid, sig, pages FROM template_text WHERE site = ? AND (rid, sig) IN "
+                                     f"(VALUES {marks})", [site, *(v for block in chunk for v in block)])
+            found.update({(rid, sig): pages for rid, sig, pages in rows})
+        return found
 
     def regions(self, site: str, rids: Iterable[str]) -> dict[str, Region]:
         wanted = list(set(rids))
@@ -225,6 +236,17 @@ class RedisTemplateStore:
         number = {k.decode(): int(v) for k, v in values.items() if k.decode() not in ("path", "example")}
         return Region(number.get("pages", 0), number.get("occurrences", 0), number.get("recurring", 0),
                       number.get("texts", 0), (values.get(b"path") or b"").decode())
+
+    def _text_counts(self, site: str, blocks: list[Block]) -> dict[Block, int]:
+        """Pages each (region, text) was seen on, for many at once."""
+        found: dict[Block, int] = {}
+        for start in range(0, len(blocks), 300):
+            chunk = blocks[start:start + 300]
+            marks = ",".join("(?, ?)" for _ in chunk)
+            rows = self.conn.execute(f"SELECT rid, sig, pages FROM template_text WHERE site = ? AND (rid, sig) IN "
+                                     f"(VALUES {marks})", [site, *(v for block in chunk for v in block)])
+            found.update({(rid, sig): pages for rid, sig, pages in rows})
+        return found
 
     def regions(self, site: str, rids: Iterable[str]) -> dict[str, Region]:
         wanted = list(set(rids))
