@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 QUERY  ?= Nagorno-Karabakh
 
-.PHONY: install demo test test-deps lint bench eval clean
+.PHONY: install demo test test-deps lint bench eval eval-gate clean
 
 $(BIN)/newsindex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,9 +47,14 @@ bench: install
 	$(BIN)/python bench/bench_search.py
 
 eval: install
-	$(BIN)/python bench/eval_extraction.py
+	$(BIN)/python bench/eval_extraction.py --dump .newsindex/eval-dump
 	$(BIN)/python bench/eval_devset.py
 	$(BIN)/python bench/eval_freshsites.py
+
+# The evaluation gate (.ci/run): `make eval`, then every figure against the pinned run (bench/eval_pinned.json);
+# fails when one falls by more than the noise. After a change that is better: bench/eval_gate.py DIR --pin.
+eval-gate: eval
+	$(BIN)/python bench/eval_gate.py .newsindex/eval-dump
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache
