@@ -94,8 +94,12 @@ def tidy(paragraph: str) -> str:
     return _EDGE_JUNK.sub("", text).strip()
 
 
-def boilerplate_reason(paragraph: str) -> str | None:
-    """Why a paragraph is boilerplate wherever it stands, or None."""
+BYLINE_EDGE_LINES = 3  # a byline begun by a name particle counts only among an article's first or last lines
+
+
+def boilerplate_reason(paragraph: str, inside_body: bool = False) -> str | None:
+    """Why a paragraph is boilerplate wherever it stands, or None. ``inside_body``: not among the article's
+    first or last lines (a name particle there begins a subheading, not a byline)."""
     if not re.search(r"\w", paragraph) or _MACHINE_LINE.match(paragraph):
         return "junk"
     words = word_count(paragraph)
@@ -121,7 +125,7 @@ def boilerplate_reason(paragraph: str) -> str | None:
     if (words <= 60 and "/" in paragraph[-60:] and not paragraph.rstrip().endswith(".")
             and _CREDIT_TAIL.search(paragraph)):
         return "photo-caption"
-    if parse_byline(paragraph):
+    if parse_byline(paragraph, particles=not inside_body):
         return "byline"
     return None
 
@@ -160,9 +164,10 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
         candidates.append(text)
 
     title_key = normalise(title) if title else ""
+    inside = range(BYLINE_EDGE_LINES, len(candidates) - BYLINE_EDGE_LINES)
     reasons: list[str | None] = [
-        "title-repeat" if title_key and repeats_title(normalise(p), title_key) else boilerplate_reason(p)
-        for p in candidates]
+        "title-repeat" if title_key and repeats_title(normalise(p), title_key) else boilerplate_reason(p, i in inside)
+        for i, p in enumerate(candidates)]
     evidence: dict[int, dict] = {}
     if page is not None:
         mark_hidden_copies(candidates, reasons, page, evidence)

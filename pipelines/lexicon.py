@@ -229,8 +229,9 @@ PUBLICATION = re.compile(r"\b(?:we|our|us|мы|нас|нам|наш\w*|wir|uns|u
                          r"biz|bizim|bize)\b")
 ASK = re.compile(r"\b(?:support|donat\w*|contribut\w*|chip in|pitch in|help us|keep us|fund\w*|pay for|become a|"
                  r"join|subscrib\w*|membership|поддерж\w*|пожертв\w*|помог\w*|помощ\w*|подпис\w*|"
-                 r"unterstütz\w*|spende\w*|helfen|beitrag|abonn\w*|soutenez|soutenir|soutien|don|dons|aidez|"
-                 r"apoy\w*|don\w*|ayúd\w*|aporte|suscr\w*|destek\w*|bağış\w*|katkı\w*|abone)\b")
+                 r"unterstütz\w*|spende\w*|helfen|beitrag|abonn\w*|soutenez|soutenir|soutien|dons?(?!['’])|aidez|"
+                 r"apoy\w*|don(?:a|ar|e|en|ación|aciones|ativos?)|ayúd\w*|aporte|suscr\w*|destek\w*|bağış\w*|"
+                 r"katkı\w*|abone)\b")
 # A quoted span: straight, curly, guillemets, low-high; at least one word inside.
 QUOTED = re.compile(r"\"[^\"]{2,}\"|“[^”]{2,}”|«[^»]{2,}»|„[^“”]{2,}[“”]")
 # The ask that may stand alone in a last paragraph: giving money or signing up, not "support" in general.

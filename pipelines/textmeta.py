@@ -44,10 +44,14 @@ SHORT_DATE = re.compile(rf"(?<!\w)(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?)|(?:(?:{_MON
                         re.IGNORECASE)
 
 BYLINE = re.compile(
-    r"^(?:by|written by|von|par|por|di|de|автор(?:ы)?:?|от|текст:?|автор(?:ка)?:?|yazan:?|muhabir:?|"
-    r"author:?|reporting by)\s+(?P<names>[^\d:|]{3,80}?)\s*(?:[-–—|,/]\s*(?P<org>[\w .&'-]{2,40}))?\s*:?\s*$",
+    r"^(?P<marker>by|written by|von|par|por|di|de|автор(?:ы)?:?|от|текст:?|автор(?:ка)?:?|yazan:?|muhabir:?|"
+    r"author:?|autor(?:ka|a)?:|reporting by)\s+(?P<names>[^\d:|]{3,80}?)\s*(?:[-–—|,/]\s*(?P<org>[\w .&'-]{2,40}))?"
+    r"\s*:?\s*$",
     re.IGNORECASE)
-_NAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐÇĞİÖŞÜ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐÇĞİÖŞÜ][\w'’.-]+){1,3}$")
+# Markers that are also the particles of names ("Von Braun", "Di Maio", "De Gaulle"): a line they begin is a
+# byline at the article's head or tail, where bylines stand, not a subheading inside its body.
+NAME_PARTICLES = frozenset({"von", "par", "por", "di", "de"})
+_NAME_WORD = re.compile(r"^[\w'’.-]+$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\bve\b|&)\s*")
 
 
@@ -73,13 +77,20 @@ def parse_date(line: str) -> str | None:
     return None
 
 
-def parse_byline(line: str) -> list[str] | None:
-    """Author names from a byline such as "By Leman Zeynalova - Trend:", or None."""
+def _is_name(text: str) -> bool:
+    """Two to four words, each beginning with a capital letter of any script ("Éric Lambert", "Łukasz Wójcik")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words)
+
+
+def parse_byline(line: str, particles: bool = True) -> list[str] | None:
+    """Author names from a byline such as "By Leman Zeynalova - Trend:", or None. ``particles=False``: a line
+    begun by a name particle ("Von Braun Center", "Di Maio Resigns") is not taken for one (inside the body)."""
     match = BYLINE.match(line.strip())
-    if not match:
+    if not match or (not particles and match.group("marker").lower() in NAME_PARTICLES):
         return None
     names = [n.strip(" .") for n in _NAME_SPLIT.split(match.group("names")) if n.strip(" .")]
-    if names and all(_NAME.match(n) for n in names):
+    if names and all(_is_name(n) for n in names):
         return names
     return None
 
