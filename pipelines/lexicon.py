@@ -42,6 +42,9 @@ FURNITURE: dict[str, list[str]] = {
         r"^(leggi (anche|tutto|di più)|continua a leggere|approfondisci)\b",
         r"^(читати (далі|також|більше)|детальніше|читайте також)\b",
         r"^(devamını oku|devamı|daha fazla|ayrıca okuyun|ilgili haberler)\b",
+        r"^(czytaj (dalej|więcej|też|także)|przeczytaj (też|także)|zobacz (też|także|więcej))\b",
+        r"^(leia (mais|também)|continue lendo|saiba mais|veja (também|mais))\b",
+        r"^(lees (meer|ook|verder)|läs (mer|också|vidare)|čtěte (dále|více|také)|citește (mai mult|și))\b",
     ],
     "tags": [
         r"^(tags?|topics?|keywords|categories|filed under|related topics)\s*:", r"^(tags?|topics)$",
@@ -209,7 +212,10 @@ READ_ALSO = re.compile(
     r"lee (?:también|más)|lea también|te puede interesar|"
     r"leggi anche|potrebbe interessarti|"
     r"читайте також|дивіться також|"
-    r"ayrıca okuyun|ilgili haber|bunu da okuyun)\s*[:—–-]\s*\S")
+    r"ayrıca okuyun|ilgili haber|bunu da okuyun|"
+    r"przeczytaj (?:też|także|również)|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|"
+    r"leia (?:também|mais)|veja (?:também|mais)|lees (?:ook|meer)|zie ook|läs (?:också|även|mer)|"
+    r"čtěte (?:také|též|více)|přečtěte si (?:také|též)|citește (?:și|mai mult))\s*[:—–-]\s*\S")
 # A call to join the site's messenger or video channel ("Subscribe to our Telegram channel to get …").
 MESSENGER = re.compile(r"\b(?:telegram|whatsapp|viber|signal|youtube|tiktok|instagram|дзен|vk|вконтакте)")
 CHANNEL_CALL = re.compile(  # imperatives and "our": a call to the reader, not a report about a channel

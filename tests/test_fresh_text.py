@@ -51,3 +51,14 @@ def test_dont_and_donald_are_not_an_ask(text):
 ])
 def test_a_real_ask_still_is_one(text):
     assert reader_appeal(text)
+
+
+@pytest.mark.parametrize("line", ["Przeczytaj także: Przebudowa dworca w Krakowie: koszty rosną szybciej niż prace",
+                                  "Leia também: Urgência pediátrica de Viana do Castelo volta a funcionar",
+                                  "Lees ook: Stationsplein Utrecht wordt flink duurder",
+                                  "Läs också: Tidig is i Bottenviken försenar sjöfarten",
+                                  "Čtěte také: Ostrava připravuje přestavbu bývalé koksovny"])
+def test_a_read_also_line_goes_in_languages_without_a_lexicon_before(line):
+    cleaned = clean_paragraphs([*STORY[:3], line, *STORY[3:]])
+    assert line not in cleaned.paragraphs
+    assert [r["reason"] for r in cleaned.removed] == ["read-more"]
