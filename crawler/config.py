@@ -21,6 +21,10 @@ def apply(scrapy_settings) -> Settings:
     if scrapy_settings.get("NEWSINDEX_DEAD_LETTER") is None:
         for key, value in resolved.component_settings().items():
             scrapy_settings.set(key, value, priority="addon")
+        # The same size limit as ingest's (NEWSINDEX_MAX_BYTES), on the wire and while decompressing: a gzip
+        # bomb or a 200 MB page is one failure, not a crawl killed for memory.
+        scrapy_settings.set("DOWNLOAD_MAXSIZE", resolved.max_bytes, priority="addon")
+        scrapy_settings.set("DOWNLOAD_WARNSIZE", resolved.max_bytes // 2, priority="addon")
         for key, value in scale_out_settings(resolved).items():
             scrapy_settings.set(key, value, priority="addon")
         if resolved.sources.is_file():

@@ -10,12 +10,21 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
 
 from crawler.config import apply
-from crawler.discovery import DiscoveryError, gunzipped, in_window, parse_feed, parse_sitemap, robots_sitemaps
+from crawler.discovery import (
+    MAX_SITEMAP_BYTES,
+    DiscoveryError,
+    gunzipped,
+    in_window,
+    parse_feed,
+    parse_sitemap,
+    robots_sitemaps,
+)
 from crawler.failures import report
 from crawler.sites import Site, load_sites
 
@@ -63,6 +72,9 @@ class NewsSpider(scrapy.Spider):
             yield self._request(url, self.parse_page, kind="page", link_depth=0)
 
     def _request(self, url: str, callback, kind: str, **meta) -> scrapy.Request:
+        if kind in ("sitemap", "feed"):  # the sitemap protocol allows 50 MiB uncompressed; a page, ingest's limit
+            page_limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+            meta.setdefault("download_maxsize", max(MAX_SITEMAP_BYTES, page_limit))
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"kind": kind, **meta})
 
     def is_article(self, url: str) -> bool:
@@ -138,12 +150,18 @@ class NewsSpider(scrapy.Spider):
             self.logger.info("%s: link not fetched (%s)", request.url, failure.getErrorMessage())
             return
         response = getattr(failure.value, "response", None)
+        message = failure.getErrorMessage()
+        limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         if failure.check(HttpError) and response is not None:
             reason = f"HTTP {response.status}"
+        elif failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" in message:
+            reason = f"larger than the size limit ({limit} bytes) once decompressed (NEWSINDEX_MAX_BYTES)"
         elif failure.check(IgnoreRequest):
-            reason = f"redirect chain too long ({failure.getErrorMessage()})"
+            reason = f"redirect chain too long ({message})"
+        elif failure.check(DownloadCancelledError, CancelledError) and "max size" in message:  # on the wire
+            reason = f"larger than the size limit ({limit} bytes) on the wire (NEWSINDEX_MAX_BYTES)"
         else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            reason = f"{failure.type.__name__}: {message}"
         # After redirects, record the URL the crawl asked for: that is what a replay should fetch.
         report(self, request.meta.get("redirect_urls", [request.url])[0], reason, "fetch")
 
