@@ -1,6 +1,8 @@
-"""A crawl bounded by the same size limit as ingest (NEWSINDEX_MAX_BYTES), on the wire and while decompressing:
-a gzip bomb and a 200 MB page among good articles are two counted, dead-lettered failures with their reason;
-the good articles are indexed and the crawl's memory stays far below what the bomb would unpack to."""
+"""What a site controls is bounded in a crawl. The size of a response (NEWSINDEX_MAX_BYTES, as for ingest), on
+the wire and while decompressing: a gzip bomb and a 200 MB page among good articles are two counted,
+dead-lettered failures with their reason, the good articles are indexed and the crawl's memory stays far below
+what the bomb would unpack to. The nesting of sitemap indexes: a chain of indexes is followed five deep, and
+what is left out is one failure of the index that listed it."""
 
 import os
 import resource
@@ -37,6 +39,7 @@ def _bomb() -> bytes:
 class Site(BaseHTTPRequestHandler):
     bomb = b""
     base = ""
+    chain_hits: list[int] = []
 
     def log_message(self, *args) -> None:
         """Quiet."""
@@ -49,6 +52,12 @@ class Site(BaseHTTPRequestHandler):
             body = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                     + "".join(f"<url><loc>{self.base}{u}</loc><lastmod>2026-11-30</lastmod></url>" for u in urls)
                     + "</urlset>")
+            return self._send(body.encode(), "application/xml")
+        if self.path.startswith("/chain/"):  # a sitemap index that points to the next one, forever
+            number = int(self.path.split("/")[2].split(".")[0])
+            self.chain_hits.append(number)
+            body = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                    f"<sitemap><loc>{self.base}/chain/{number + 1}.xml</loc></sitemap></sitemapindex>")
             return self._send(body.encode(), "application/xml")
         if self.path == "/news/bomb.html":
             return self._send(self.bomb, "text/html", {"Content-Encoding": "gzip"})
@@ -116,3 +125,32 @@ sites:
     failures = {e["url"]: e["reason"] for e in read_entries(own_home / "dead-letter.jsonl")[0]}
     assert "once decompressed" in failures[handler.base + "/news/bomb.html"], failures
     assert "on the wire" in failures[handler.base + "/news/huge.html"], failures
+
+
+def test_a_sitemap_index_chain_is_followed_to_a_bounded_depth(es_env, es_client, tmp_path, own_home):
+    from crawler.spiders.news import MAX_SITEMAP_DEPTH
+
+    handler = type("Handler", (Site,), {"chain_hits": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.base = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    (tmp_path / "sources.yaml").write_text(f"""
+sites:
+  chain:
+    domains: ["127.0.0.1"]
+    sitemaps: ["{handler.base}/chain/0.xml"]
+    allow: ['/news/']
+    settings: {{AUTOTHROTTLE_ENABLED: false, DOWNLOAD_DELAY: 0, RETRY_TIMES: 0}}
+""")
+    env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(own_home),
+           "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml")}
+    try:
+        run = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "chain"], env=env, cwd=ROOT,
+                             capture_output=True, text=True, timeout=300)
+    finally:
+        server.shutdown()
+    assert run.returncode == 1 and "failed 1," in run.stdout, run.stdout + run.stderr[-2000:]
+    assert sorted(handler.chain_hits) == list(range(MAX_SITEMAP_DEPTH + 1))  # the root and five nested
+    (entry,) = read_entries(own_home / "dead-letter.jsonl")[0]
+    assert entry["url"] == f"{handler.base}/chain/{MAX_SITEMAP_DEPTH}.xml"
+    assert f"nested deeper than {MAX_SITEMAP_DEPTH} sitemap indexes" in entry["reason"]

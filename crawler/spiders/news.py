@@ -29,6 +29,8 @@ from crawler.failures import report
 from crawler.sites import Site, load_sites
 
 ARTICLE_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
+MAX_SITEMAP_DEPTH = 5  # sitemap indexes inside sitemap indexes (the protocol has one level; sites use two or three)
+MAX_SITEMAPS = 1000  # sitemaps one crawl fetches from indexes
 
 
 class NewsSpider(scrapy.Spider):
@@ -45,6 +47,7 @@ class NewsSpider(scrapy.Spider):
         # Domains are enforced by the OffsiteMiddleware (by hostname); LinkExtractor's allow_domains
         # compares host:port and would drop every link of a site served on a port.
         self.links = LinkExtractor(deny=self.site.deny)
+        self._sitemaps = 0  # fetched from sitemap indexes in this crawl (MAX_SITEMAPS)
 
     @classmethod
     def from_crawler(cls, crawler, *args, site: str | Site | None = None, **kwargs):
@@ -86,8 +89,21 @@ class NewsSpider(scrapy.Spider):
         except DiscoveryError as exc:
             report(self, response.url, f"sitemap: {exc}", "sitemap")
             return
+        # Bounded: a site controls its sitemaps (an index that points to the next, forever). What is left
+        # out is one failure of the index that listed it, with the count.
+        depth = response.meta.get("sitemap_depth", 0) + 1
+        if children and depth > MAX_SITEMAP_DEPTH:
+            report(self, response.url, f"sitemap: {len(children)} listed sitemaps not fetched: nested deeper than "
+                                       f"{MAX_SITEMAP_DEPTH} sitemap indexes", "sitemap")
+            children = []
+        allowed = max(0, MAX_SITEMAPS - self._sitemaps)
+        if len(children) > allowed:
+            report(self, response.url, f"sitemap: {len(children) - allowed} listed sitemaps not fetched: more than "
+                                       f"{MAX_SITEMAPS} sitemaps in one crawl", "sitemap")
+            children = children[:allowed]
+        self._sitemaps += len(children)
         for child in children:
-            yield self._request(child, self.parse_sitemap, kind="sitemap")
+            yield self._request(child, self.parse_sitemap, kind="sitemap", sitemap_depth=depth)
         yield from self._article_requests(entries)
 
     def _site_roots(self) -> list[str]:
