@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, NotFoundError
 
 from pipelines.errors import NewsindexError
 
@@ -85,7 +85,31 @@ def _sort_order(req: SearchRequest) -> list:
     return [{"published": {"order": direction, "missing": "_last"}}, {"_score": "desc"}]
 
 
+# What a user (or a page that passes its visitors' text on) puts in a query is bounded before it reaches the
+# node: 20,000 nested parentheses overflowed its parser's stack and a 100 kB query ran for minutes.
+MAX_QUERY_CHARS = 2000
+MAX_QUERY_NESTING = 16
+MAX_QUERY_TERMS = 100
+SEARCH_TIMEOUT_S = 15  # one search; not retried (a query that slow is the query's doing, not the network's)
+
+
+def check_query(query: str) -> None:
+    """One line saying what is too big in a query, before the node sees it."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise NewsindexError(f"the query has {len(query)} characters; at most {MAX_QUERY_CHARS} are searched")
+    depth = deepest = 0
+    for char in query:
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_QUERY_NESTING:
+        raise NewsindexError(f"the query nests parentheses {deepest} deep; at most {MAX_QUERY_NESTING}")
+    terms = len(re.findall(r"[^\s()|+\-\"]+", query))
+    if terms > MAX_QUERY_TERMS:
+        raise NewsindexError(f"the query has {terms} terms; at most {MAX_QUERY_TERMS}")
+
+
 def build_query(req: SearchRequest) -> dict:
+    check_query(req.query)
     filters: list[dict] = []
     for fld, values in (("language", req.lang), ("site", req.site), ("author", req.author), ("tags", req.tag)):
         if values:  # keyword filters match whatever the case (--lang EN, --tag Transport); values show as stored
@@ -140,6 +164,7 @@ def build_query(req: SearchRequest) -> dict:
 
 def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
     body = build_query(req)
+    client = client.options(request_timeout=SEARCH_TIMEOUT_S, max_retries=0)
     try:
         if req.after:
             pit_id, after = (client.open_point_in_time(index=alias, keep_alive=PIT_KEEP_ALIVE)["id"], None) \
@@ -158,6 +183,9 @@ def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
         raise NewsindexError(f"index alias {alias!r} does not exist: run `newsindex ingest` first") from exc
     except ApiError as exc:
         raise NewsindexError(f"search failed: {exc.message}") from exc
+    except ConnectionTimeout as exc:
+        raise NewsindexError(f"the search took longer than {SEARCH_TIMEOUT_S} s and was stopped: narrow the query "
+                             "(fewer terms, a filter such as --since or --site)") from exc
     hits = [_hit(h) for h in resp["hits"]["hits"]]
     aggs = resp.get("aggregations", {})
     result = {"query": req.query, "total": resp["hits"]["total"]["value"], "hits": hits,

@@ -81,3 +81,15 @@ def test_author_names_are_searchable_as_text(seeded, capsys):
     assert main(["search", "zeynalova", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert found["total"] == 1 and found["hits"][0]["author"] == ["Leman Zeynalova"]
+
+
+@pytest.mark.parametrize(("query", "said"), [("(" * 40 + "karabakh" + ")" * 40, "nests parentheses 40 deep"),
+                                             ("(" * 20_000 + "karabakh" + ")" * 20_000, "characters; at most"),
+                                             (" ".join(f"word{i}" for i in range(10_000)), "characters; at most"),
+                                             (" ".join(f"w{i}" for i in range(300)), "has 300 terms; at most")])
+def test_an_oversized_query_is_one_line_and_the_node_still_answers(seeded, query, said):
+    refused = newsindex("search", query, env=seeded)
+    assert refused.returncode == 2 and said in refused.stderr, refused.stderr[-500:]
+    assert len(refused.stderr.strip().splitlines()) == 1 and "Traceback" not in refused.stderr
+    after = newsindex("search", "Nagorno-Karabakh", "--json", env=seeded)
+    assert after.returncode == 0 and json.loads(after.stdout)["total"] == 5
