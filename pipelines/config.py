@@ -8,6 +8,7 @@ that node's generated password from its 0600 file.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,12 +207,18 @@ def load_settings(**overrides) -> Settings:
             return value
         return file_values.get(name, default)
 
-    def number(name: str, default, kind=int):
+    def number(name: str, default, kind=int, low: float | None = None, high: float | None = None):
+        """A number within its range: a bulk size of 0 or a port of 99999 is a mistake to say, not to run with."""
         value = pick(name, default)
         try:
-            return kind(value)
+            result = kind(value)
         except (TypeError, ValueError):
             raise SettingsError(f"NEWSINDEX_{name.upper()}={value!r} is not a number") from None
+        if not math.isfinite(result) or (low is not None and result < low) or (high is not None and result > high):
+            bounds = (f"from {low} to {high}" if low is not None and high is not None
+                      else f"at least {low}" if low is not None else f"at most {high}")
+            raise SettingsError(f"NEWSINDEX_{name.upper()}={value!r} is out of range: it must be {bounds}")
+        return result
 
     settings = Settings(
         home=Path(pick("home", _default_home())),
@@ -221,21 +228,21 @@ def load_settings(**overrides) -> Settings:
         es_password=pick("es_password"),
         es_api_key=pick("es_api_key"),
         es_ca_certs=pick("es_ca_certs"),
-        es_port=number("es_port", DEFAULT_PORT),
+        es_port=number("es_port", DEFAULT_PORT, low=1, high=65535),
         es_heap=pick("es_heap", "1g"),
-        es_nodes=number("es_nodes", 1),
-        shards=number("shards", 1),
-        replicas=number("replicas", 0),
+        es_nodes=number("es_nodes", 1, low=1, high=9),
+        shards=number("shards", 1, low=1, high=1024),
+        replicas=number("replicas", 0, low=0, high=8),
         alias=pick("alias", "articles"),
-        site_repeat_threshold=number("site_repeat_threshold", 3),
-        near_dup_threshold=number("near_dup_threshold", 0.8, float),
-        bulk_size=number("bulk_size", 500),
-        bulk_bytes=number("bulk_bytes", 10 * 1024 * 1024),
-        max_bytes=number("max_bytes", 20 * 1024 * 1024),
+        site_repeat_threshold=number("site_repeat_threshold", 3, low=2),
+        near_dup_threshold=number("near_dup_threshold", 0.8, float, low=0.1, high=1.0),
+        bulk_size=number("bulk_size", 500, low=1, high=100_000),
+        bulk_bytes=number("bulk_bytes", 10 * 1024 * 1024, low=64 * 1024),
+        max_bytes=number("max_bytes", 20 * 1024 * 1024, low=1024),
         store_path=Path(p) if (p := pick("store_path")) else None,
         redis_url=pick("redis_url", env="REDIS_URL"),
         crawl_run=pick("crawl_run"),
-        workers=number("workers", os.cpu_count() or 1),
+        workers=number("workers", os.cpu_count() or 1, low=0, high=256),
         trafilatura_fallback=_flag(pick("trafilatura_fallback", True)),
         sources=Path(pick("sources", "sources.yaml")),
         kibana_url=pick("kibana_url", "http://127.0.0.1:5601"),
@@ -251,9 +258,6 @@ def load_settings(**overrides) -> Settings:
                 url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
             plain.append(url)
         settings.es_url = ",".join(plain)
-    if settings.es_nodes < 1 or settings.shards < 1 or settings.replicas < 0:
-        raise SettingsError("NEWSINDEX_ES_NODES and NEWSINDEX_SHARDS must be at least 1, NEWSINDEX_REPLICAS at "
-                            "least 0")
     for key, value in overrides.items():
         setattr(settings, key, value)
     return settings

@@ -1,6 +1,12 @@
 """Settings resolve env > config file > default, so one CLI reaches any cluster."""
 
-from pipelines.config import load_settings
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pipelines.config import SettingsError, load_settings
 
 
 def test_defaults_point_at_the_managed_node(monkeypatch, tmp_path):
@@ -24,3 +30,18 @@ def test_config_file_then_env(monkeypatch, tmp_path):
     assert (settings.es_api_key, settings.alias, settings.site_repeat_threshold) == ("abc", "news", 5)
     monkeypatch.setenv("NEWSINDEX_ALIAS", "override")
     assert load_settings().alias == "override"
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("NEWSINDEX_BULK_SIZE", "0", "must be from 1 to 100000"), ("NEWSINDEX_BULK_SIZE", "-5", "must be from 1"),
+    ("NEWSINDEX_ES_PORT", "99999", "must be from 1 to 65535"), ("NEWSINDEX_NEAR_DUP_THRESHOLD", "nan", "out of range"),
+    ("NEWSINDEX_MAX_BYTES", "12", "must be at least 1024"), ("NEWSINDEX_WORKERS", "lots", "is not a number"),
+])
+def test_a_setting_out_of_its_range_is_one_line_and_exit_2(monkeypatch, tmp_path, name, value, said):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=said):
+        load_settings()
+    env = {**os.environ, "NEWSINDEX_HOME": str(tmp_path), name: value}
+    run = subprocess.run([os.path.join(os.path.dirname(sys.executable), "newsindex"), "extract", str(tmp_path)],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and said in run.stderr, run.stderr
