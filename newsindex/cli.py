@@ -57,10 +57,6 @@ def _cmd_setup(args, settings) -> int:
 
 
 def _input_paths(args) -> list[str]:
-    from newsindex.ingest import replay_sources
-
-    if getattr(args, "replay", None):
-        return replay_sources(Path(args.replay))
     if args.paths:
         return args.paths
     if not Path(DEFAULT_SEEDS).is_dir():
@@ -71,8 +67,16 @@ def _input_paths(args) -> list[str]:
 def _cmd_ingest(args, settings) -> int:
     from newsindex.ingest import ingest
 
-    _require_managed_or_url(settings)
-    summary = ingest(settings, _input_paths(args))
+    if args.replay:  # the file is read now, moved aside only once the node answered, kept when the run ends
+        from newsindex.ingest import replay_sources
+
+        replay = replay_sources(Path(args.replay))
+        _require_managed_or_url(settings)
+        summary = ingest(settings, replay.sources, on_connected=replay.begin)
+        replay.finish()
+    else:
+        _require_managed_or_url(settings)
+        summary = ingest(settings, _input_paths(args))
     print(summary.line())
     if summary.revision and (line := summary.revision.line()):
         print(line)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from crawler.sources import ReadFailure, Skipped, iter_file_items
 from newsindex.progress import progress_bar
 from newsindex.revise import Revision
 from pipelines.config import Settings
-from pipelines.deadletter import DeadLetter, read_entries
+from pipelines.deadletter import DeadLetter, entry_key, read_entries
 from pipelines.errors import NewsindexError
 from pipelines.identity import IdentityStage
 from pipelines.index import IndexStats
@@ -81,26 +82,76 @@ class Summary:
         return self.read == done + self.failed + sum(self.skipped.values())
 
 
-def replay_sources(path: Path) -> list[str]:
-    """The file inputs of a dead-letter file, which is moved aside so the run starts a fresh one.
+@dataclass
+class Replay:
+    """A dead-letter file being run again. Nothing is moved until ``begin`` — called once the node answered —
+    and then atomically: every entry (with those of a replay killed before, left in ``<file>.replaying``) is
+    written to a new ``<file>.replaying``, which replaces any older one, before the file itself goes; the run's
+    own failures go to a fresh file of the old name. ``finish`` keeps ``<file>.replaying`` as
+    ``<file>.replayed`` (never over an older one). A crash at any point leaves every input in some file."""
 
-    Crawl failures (URLs) are not files: they are written back to the fresh dead-letter file, and
-    fetched again by the next crawl of their site. A line that is not an entry is skipped with a warning.
-    """
-    if not path.is_file():
+    path: Path
+    entries: list[dict]
+
+    @property
+    def aside(self) -> Path:
+        return self.path.with_name(self.path.name + ".replaying")
+
+    @property
+    def urls(self) -> list[dict]:
+        return [e for e in self.entries if str(e["source"]).startswith(("http://", "https://"))]
+
+    @property
+    def sources(self) -> list[str]:
+        urls = self.urls
+        return list(dict.fromkeys(e.get("path") or e["source"] for e in self.entries if e not in urls))
+
+    def begin(self) -> None:
+        import os
+
+        temporary = self.path.with_name(self.path.name + ".replaying.tmp")
+        with temporary.open("w", encoding="ascii") as fh:
+            fh.writelines(json.dumps(entry, ensure_ascii=True) + "\n" for entry in self.entries)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temporary, self.aside)
+        self.path.unlink(missing_ok=True)
+        if urls := self.urls:
+            dead = DeadLetter(self.path)
+            for entry in urls:
+                dead.record(entry["source"], entry.get("reason", ""), entry.get("url"), entry.get("stage"))
+            print(f"newsindex: {len(urls)} crawl failures (URLs) stay in {self.path}: the next `newsindex crawl` "
+                  "of their site fetches them again", file=sys.stderr)
+
+    def finish(self) -> None:
+        import os
+        from datetime import datetime, timezone
+
+        done = self.path.with_name(self.path.name + ".replayed")
+        if done.exists():
+            done = done.with_name(f"{done.name}-{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}")
+        if self.aside.exists():
+            os.replace(self.aside, done)
+
+
+def replay_sources(path: Path) -> Replay:
+    """The inputs of a dead-letter file, with those of a replay of it that was killed before it finished. A file
+    with no entry at all is refused and left as it is. A line that is not an entry is skipped with a warning.
+
+    Crawl failures (URLs) are not files: the replay writes them back to the fresh dead-letter file, and the
+    next crawl of their site fetches them again."""
+    aside = path.with_name(path.name + ".replaying")
+    if not path.is_file() and not aside.is_file():
         raise NewsindexError(f"dead-letter file {path} does not exist")
-    entries, warnings = read_entries(path)
-    for warning in warnings:
+    entries, warnings = read_entries(path) if path.is_file() else ([], [])
+    earlier, earlier_warnings = read_entries(aside) if aside.is_file() else ([], [])
+    if not entries and not earlier:
+        raise NewsindexError(f"{path} holds no dead-letter entry ({len(warnings)} lines that are not one): not a "
+                             "dead-letter file, left as it is")
+    for warning in warnings + earlier_warnings:
         print(f"newsindex: {warning}", file=sys.stderr)
-    path.rename(path.with_name(path.name + ".replayed"))
-    urls = [e for e in entries if str(e["source"]).startswith(("http://", "https://"))]
-    if urls:
-        dead = DeadLetter(path)
-        for entry in urls:
-            dead.record(entry["source"], entry.get("reason", ""), entry.get("url"), entry.get("stage"))
-        print(f"newsindex: {len(urls)} crawl failures (URLs) stay in {path}: the next `newsindex crawl` of "
-              "their site fetches them again", file=sys.stderr)
-    return list(dict.fromkeys(e.get("path") or e["source"] for e in entries if e not in urls))
+    merged = list({entry_key(e): e for e in earlier + entries}.values())
+    return Replay(path, merged)
 
 
 def _declared_sites(settings: Settings) -> dict:
@@ -165,12 +216,15 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
                 summary.alarms.extend(alarm.line() for alarm in stage.alarms)
 
 
-def ingest(settings: Settings, paths: list[str]) -> Summary:
+def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None] | None = None) -> Summary:
+    """Index the inputs; ``on_connected`` runs once the node answered (a replay moves its file aside then)."""
     from pipelines.elastic import analysis_behind, connect, setup
     from pipelines.index import bulk_index
 
     client = connect(settings)
     index = setup(client, settings)
+    if on_connected is not None:
+        on_connected()
     dead = DeadLetter(settings.dead_letter)
     summary = Summary(dead_letter=settings.dead_letter)
     if hint := analysis_behind(client, index):

@@ -18,32 +18,80 @@ def entry_key(entry: dict) -> tuple[str, str]:
 
 
 class DeadLetter:
-    def __init__(self, path: Path | str):
-        self.path = Path(path)
+    """One writer per file and process (``DeadLetter(path)`` hands back the same one): the file is read once,
+    then only what other processes appended since (under an exclusive lock, so two runs at once never write
+    one input twice). Each line goes in one write; a torn last line (a full disk, a kill mid-write) is ended
+    before the next entry, so it never swallows it."""
+
+    _writers: dict[Path, DeadLetter] = {}
+    _registry_lock = threading.Lock()
+
+    def __new__(cls, path: Path | str):
+        resolved = Path(path).absolute()
+        with cls._registry_lock:
+            writer = cls._writers.get(resolved)
+            if writer is None:
+                writer = super().__new__(cls)
+                writer._setup(resolved)
+                cls._writers[resolved] = writer
+            return writer
+
+    def _setup(self, path: Path) -> None:
+        self.path = path
         self.count = 0
         self._lock = threading.Lock()
-        self._known: set[tuple[str, str]] | None = None
+        self._known: set[tuple[str, str]] = set()
+        self._offset = 0  # how far this process has read the file
+        self._inode: tuple[int, int] | None = None
 
-    def _keys(self) -> set[tuple[str, str]]:
-        if self._known is None:
-            entries, _ = read_entries(self.path) if self.path.exists() else ([], [])
-            self._known = {entry_key(e) for e in entries}
-        return self._known
+    def _catch_up(self, fh) -> None:
+        """Keys of the entries appended since this process last read the file (all of it, the first time, or
+        when the file was replaced: a replay moves it aside)."""
+        import os
+
+        status = os.fstat(fh.fileno())
+        if (status.st_ino, status.st_dev) != self._inode or status.st_size < self._offset:
+            self._inode, self._offset, self._known = (status.st_ino, status.st_dev), 0, set()
+        fh.seek(self._offset)
+        data = fh.read()
+        complete = data[: data.rfind(b"\n") + 1]
+        for line in complete.splitlines():
+            try:
+                entry = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                continue
+            if isinstance(entry, dict):
+                self._known.add(entry_key(entry))
+        self._offset += len(data)
+        if data and not data.endswith(b"\n"):  # a torn last line: ended, so the next entry stands alone
+            fh.write(b"\n")
+            self._offset += 1
 
     def record(self, source: str, reason: str, url: str | None = None, stage: str | None = None,
                path: str | None = None) -> bool:
         """Append one failure unless this input is already in the file; True when written."""
-        entry = {"source": source, "url": url, "stage": stage, "reason": reason,
+        import fcntl
+
+        entry = {"source": source, "url": _without_credentials(url), "stage": stage, "reason": reason,
                  "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        entry["source"] = _without_credentials(source)
         if path and path != source:
             entry["path"] = path
+        key = entry_key(entry)
         with self._lock:
-            key = entry_key(entry)
-            if key in self._keys():
-                return False
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="ascii") as fh:
-                fh.write(json.dumps(entry, ensure_ascii=True) + "\n")
+            with self.path.open("a+b") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+                try:
+                    self._catch_up(fh)
+                    if key in self._known:
+                        return False
+                    line = (json.dumps(entry, ensure_ascii=True) + "\n").encode("ascii")
+                    fh.write(line)
+                    fh.flush()
+                    self._offset += len(line)
+                finally:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
             self._known.add(key)
             self.count += 1
             return True
@@ -51,6 +99,21 @@ class DeadLetter:
     def record_item(self, item: dict, reason: str) -> bool:
         source = item.get("source") or item.get("url") or "?"
         return self.record(source, reason, item.get("url"), reason.split(":")[0], item.get("path"))
+
+
+def _without_credentials(url: str | None) -> str | None:
+    """A URL as it may be stored: user and password taken out (``http://user:secret@host/`` → ``http://host/``)."""
+    if not url or "@" not in url or "://" not in url:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.username is None and parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def read_entries(path: Path | str) -> tuple[list[dict], list[str]]:

@@ -64,10 +64,13 @@ def test_replay_runs_failures_again(tmp_path, run):
     assert list(dead) == [str(bad)]
     bad.write_text("The central bank raised its key rate by half a point on Friday, citing persistent inflation.\n"
                    "Analysts had expected a smaller move, and bond yields rose sharply after the announcement.\n")
-    sources = replay_sources(tmp_path / "dead.jsonl")
-    assert sources == [str(bad)]
-    assert not (tmp_path / "dead.jsonl").exists() and (tmp_path / "dead.jsonl.replayed").exists()
-    docs, summary, dead = run(*sources)
+    replay = replay_sources(tmp_path / "dead.jsonl")
+    assert replay.sources == [str(bad)] and (tmp_path / "dead.jsonl").exists()  # nothing moved before the run
+    replay.begin()
+    assert not (tmp_path / "dead.jsonl").exists() and (tmp_path / "dead.jsonl.replaying").exists()
+    docs, summary, dead = run(*replay.sources)
+    replay.finish()
+    assert (tmp_path / "dead.jsonl.replayed").exists() and not (tmp_path / "dead.jsonl.replaying").exists()
     assert len(docs) == 1 and summary.failed == 0 and dead == {}
 
 
@@ -97,7 +100,9 @@ def test_replay_keeps_crawl_failures_for_the_next_crawl(tmp_path, capsys):
     dead = DeadLetter(tmp_path / "dead.jsonl")
     dead.record("/data/page.html", "read: unreadable")
     dead.record("https://news.example/a", "HTTP 500", url="https://news.example/a", stage="crawl/fetch")
-    assert replay_sources(tmp_path / "dead.jsonl") == ["/data/page.html"]
+    replay = replay_sources(tmp_path / "dead.jsonl")
+    assert replay.sources == ["/data/page.html"]
+    replay.begin()
     kept, _ = read_entries(tmp_path / "dead.jsonl")
     assert [(e["source"], e["reason"]) for e in kept] == [("https://news.example/a", "HTTP 500")]
     assert "next `newsindex crawl`" in capsys.readouterr().err

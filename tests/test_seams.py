@@ -102,8 +102,7 @@ def test_dead_letter_is_idempotent_and_replay_skips_a_corrupt_line(tmp_path, cap
 
     with (tmp_path / "dead.jsonl").open("a") as fh:
         fh.write('{"source": "/tmp/x.html", "reason": "trunc\n')  # a line cut short by a crash
-    sources = replay_sources(tmp_path / "dead.jsonl")
-    assert sources == [str(bad)]
+    assert replay_sources(tmp_path / "dead.jsonl").sources == [str(bad)]
     assert "dead.jsonl:2: skipped, not a dead-letter line" in capsys.readouterr().err
 
 
@@ -121,7 +120,7 @@ def test_a_file_name_that_is_not_utf8_is_indexed_and_replayable(tmp_path):
     json.dumps(docs[0], ensure_ascii=False).encode("utf-8")
     with open(empty, "wb") as fh:  # fixed: replay finds the file by its real name
         fh.write("\n".join(["Harbour dredging begins", *BODY]).encode())
-    sources = replay_sources(tmp_path / "dead.jsonl")
+    sources = replay_sources(tmp_path / "dead.jsonl").sources
     assert [os.fsencode(s) for s in sources] == [empty]
     docs, summary = run_documents(tmp_path, sources)
     assert len(docs) == 1 and summary.failed == 0
