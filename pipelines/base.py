@@ -79,8 +79,24 @@ def worker_pool(workers: int) -> Executor | None:
     if _POOL is None:
         import multiprocessing
 
-        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=die_with_parent, initargs=(os.getpid(),))
     return _POOL
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it does, even killed with SIGKILL (Linux's parent-death
+    signal): a crawl that is killed leaves no worker holding its memory."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the check below still catches a parent gone before now
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 class CpuStage(Stage):
