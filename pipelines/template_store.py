@@ -237,17 +237,6 @@ class RedisTemplateStore:
         return Region(number.get("pages", 0), number.get("occurrences", 0), number.get("recurring", 0),
                       number.get("texts", 0), (values.get(b"path") or b"").decode())
 
-    def _text_counts(self, site: str, blocks: list[Block]) -> dict[Block, int]:
-        """Pages each (region, text) was seen on, for many at once."""
-        found: dict[Block, int] = {}
-        for start in range(0, len(blocks), 300):
-            chunk = blocks[start:start + 300]
-            marks = ",".join("(?, ?)" for _ in chunk)
-            rows = self.conn.execute(f"SELECT rid, sig, pages FROM template_text WHERE site = ? AND (rid, sig) IN "
-                                     f"(VALUES {marks})", [site, *(v for block in chunk for v in block)])
-            found.update({(rid, sig): pages for rid, sig, pages in rows})
-        return found
-
     def regions(self, site: str, rids: Iterable[str]) -> dict[str, Region]:
         wanted = list(set(rids))
         pipe = self.redis.pipeline()

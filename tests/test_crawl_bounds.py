@@ -91,8 +91,8 @@ class Site(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def test_a_gzip_bomb_and_a_200_mb_page_fail_alone_and_the_crawl_stays_small(es_env, es_client, tmp_path, own_home):
-    handler = type("Handler", (Site,), {"bomb": _bomb()})
+def crawl_site(handler: type, sitemap: str, es_env: dict, tmp_path, own_home) -> subprocess.CompletedProcess:
+    """Serve ``handler`` on loopback, declare it as the site ``hostile`` with ``sitemap``, crawl it once."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     handler.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -100,22 +100,24 @@ def test_a_gzip_bomb_and_a_200_mb_page_fail_alone_and_the_crawl_stays_small(es_e
 sites:
   hostile:
     domains: ["127.0.0.1"]
-    sitemaps: ["{handler.base}/sitemap.xml"]
+    sitemaps: ["{handler.base}{sitemap}"]
     window_days: 30
     allow: ['/news/']
-    settings:
-      AUTOTHROTTLE_ENABLED: false
-      DOWNLOAD_DELAY: 0
-      RETRY_TIMES: 0
+    settings: {{AUTOTHROTTLE_ENABLED: false, DOWNLOAD_DELAY: 0, RETRY_TIMES: 0}}
 """)
     env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(own_home),
            "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml")}
     try:
-        run = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "hostile"], env=env, cwd=ROOT,
-                             capture_output=True, text=True, timeout=300)
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "hostile"], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=300)
     finally:
         server.shutdown()
+
+
+def test_a_gzip_bomb_and_a_200_mb_page_fail_alone_and_the_crawl_stays_small(es_env, es_client, tmp_path, own_home):
+    handler = type("Handler", (Site,), {"bomb": _bomb()})
+    run = crawl_site(handler, "/sitemap.xml", es_env, tmp_path, own_home)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert run.returncode == 1, run.stdout + run.stderr[-3000:]  # two listed articles failed
     assert "new 3," in run.stdout and "failed 2," in run.stdout, run.stdout
     assert peak_kb < 1024 * 1024, f"a child process peaked at {peak_kb // 1024} MB"  # ru_maxrss: KB on Linux
@@ -131,24 +133,7 @@ def test_a_sitemap_index_chain_is_followed_to_a_bounded_depth(es_env, es_client,
     from crawler.spiders.news import MAX_SITEMAP_DEPTH
 
     handler = type("Handler", (Site,), {"chain_hits": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    handler.base = f"http://127.0.0.1:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    (tmp_path / "sources.yaml").write_text(f"""
-sites:
-  chain:
-    domains: ["127.0.0.1"]
-    sitemaps: ["{handler.base}/chain/0.xml"]
-    allow: ['/news/']
-    settings: {{AUTOTHROTTLE_ENABLED: false, DOWNLOAD_DELAY: 0, RETRY_TIMES: 0}}
-""")
-    env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(own_home),
-           "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml")}
-    try:
-        run = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "chain"], env=env, cwd=ROOT,
-                             capture_output=True, text=True, timeout=300)
-    finally:
-        server.shutdown()
+    run = crawl_site(handler, "/chain/0.xml", es_env, tmp_path, own_home)
     assert run.returncode == 1 and "failed 1," in run.stdout, run.stdout + run.stderr[-2000:]
     assert sorted(handler.chain_hits) == list(range(MAX_SITEMAP_DEPTH + 1))  # the root and five nested
     (entry,) = read_entries(own_home / "dead-letter.jsonl")[0]
