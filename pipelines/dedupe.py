@@ -24,8 +24,7 @@ from datasketch import MinHash
 from pipelines.base import Item, Stage
 from pipelines.finalize import content_hash
 from pipelines.store import ParagraphStore, SignatureStore
-from pipelines.template import Line, TemplateConfig, Verdicts, judge
-from pipelines.textmeta import normalise
+from pipelines.template import Line, TemplateConfig, Verdicts, judge, text_signature
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,8 @@ class DedupeConfig:
                               site_repeat_threshold=self.site_repeat_threshold)
 
 
-def paragraph_signature(paragraph: str) -> str:
-    return hashlib.sha1(normalise(paragraph).encode("utf-8")).hexdigest()[:16]
+# One signature of a paragraph's words for both kinds of site knowledge (text recurrence and template regions).
+paragraph_signature = text_signature
 
 
 def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipelines.cleaning import MAX_REMOVED_SHARE, MIN_GUARDED_WORDS
 from pipelines.textmeta import normalise, word_count
 
 MAX_TEMPLATE_BLOCKS = 400  # leaf blocks of one page recorded (a bigger page: its first ones)
@@ -107,7 +108,8 @@ def region_id(path: str) -> str:
 
 
 def text_signature(text: str) -> str:
-    """The same signature as the site-boilerplate counts (``pipelines.dedupe.paragraph_signature``)."""
+    """A text's words, case-folded, hashed: the key of both kinds of site knowledge (``pipelines.dedupe`` counts
+    it across clusters, the template store within regions)."""
     return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 
@@ -174,8 +176,8 @@ class TemplateConfig:
     repeat_share: float = 0.8  # share of its text occurrences that recur in it
     box_repeat_share: float = 0.5  # the same, for a line that shares its box with template lines
     site_repeat_threshold: int = 3  # distinct clusters a text-only recurrence needs (site-boilerplate)
-    max_removed_share: float = 0.5  # of a document's words, above which the site stage keeps everything
-    min_guarded_words: int = 30
+    max_removed_share: float = MAX_REMOVED_SHARE  # the in-page rules' guard, the same share and size
+    min_guarded_words: int = MIN_GUARDED_WORDS
     section_heading_max_words: int = 8
 
 
