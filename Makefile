@@ -50,6 +50,7 @@ eval: install
 	$(BIN)/python bench/eval_extraction.py --dump .newsindex/eval-dump
 	$(BIN)/python bench/eval_devset.py
 	$(BIN)/python bench/eval_freshsites.py
+	$(BIN)/python bench/eval_metadata.py
 
 # The evaluation gate (.ci/run): `make eval`, then every figure against the pinned run (bench/eval_pinned.json);
 # fails when one falls by more than the noise. After a change that is better: bench/eval_gate.py DIR --pin.

@@ -67,6 +67,26 @@ def compare(scorer, pinned: dict[str, list[float]], new: dict[str, list[float]])
     return fell
 
 
+def metadata_hits() -> dict[str, dict[str, int]]:
+    """Per metadata field, per wcxb_dev article page: newsindex right (1) or not (``bench/eval_metadata.py``)."""
+    path = ROOT / "bench" / "results" / "eval-metadata.json"
+    return json.loads(path.read_text(encoding="utf-8"))["pages"] if path.exists() else {}
+
+
+def compare_hits(pinned: dict[str, int], new: dict[str, int]) -> str | None:
+    """A line when the share of right pages fell by more than the noise of the paired difference."""
+    keys = sorted(set(pinned) & set(new))
+    diffs = [new[k] - pinned[k] for k in keys]
+    point = sum(diffs) / max(len(keys), 1)
+    rng = random.Random(0)
+    samples = [sum(diffs[rng.randrange(len(keys))] for _ in keys) / len(keys) for _ in range(ROUNDS)]
+    mean = sum(samples) / ROUNDS
+    spread = (sum((x - mean) ** 2 for x in samples) / (ROUNDS - 1)) ** 0.5
+    if point < 0 and point < -Z * spread:
+        return f"{point:+.4f} (noise ±{Z * spread:.4f})"
+    return None
+
+
 def fresh_site_figures() -> dict[str, dict[str, int]]:
     results = json.loads((ROOT / "bench" / "results" / "freshsites.json").read_text(encoding="utf-8"))
     return {name: {k: r["gold order"][k] for k in ("story_kept", "furniture_gone", "lost_by_rules")}
@@ -81,8 +101,8 @@ def main() -> int:
     scorer = load_scorer()
     runs = {name: page_counts(scorer, name, args.dump) for name in SETS if (args.dump / f"{name}.json").exists()}
     if args.pin:
-        PINNED.write_text(json.dumps({"sets": runs, "fresh_sites": fresh_site_figures()}, sort_keys=True) + "\n",
-                          encoding="utf-8")
+        PINNED.write_text(json.dumps({"sets": runs, "fresh_sites": fresh_site_figures(),
+                                      "metadata": metadata_hits()}, sort_keys=True) + "\n", encoding="utf-8")
         print(f"pinned {', '.join(runs)} and the fresh sites in {PINNED.relative_to(ROOT)}")
         return 0
     pinned = json.loads(PINNED.read_text(encoding="utf-8"))
@@ -105,6 +125,14 @@ def main() -> int:
             fell.append(f"{now['lost_by_rules']} story blocks removed by a rule")
         print(f"eval gate: fresh site {site}: {'FELL: ' + '; '.join(fell) if fell else 'holds'}")
         failures += [f"fresh site {site}: {line}" for line in fell]
+    hits = metadata_hits()
+    for field, floor in pinned.get("metadata", {}).items():
+        now = hits.get(field)
+        fell = "not measured" if now is None else compare_hits(floor, now)
+        share = f"{sum(now.values()) / max(len(now), 1):.3f}" if now else "-"
+        print(f"eval gate: wcxb_dev {field}: {share} right — {'FELL: ' + fell if fell else 'holds'}")
+        if fell:
+            failures.append(f"wcxb_dev {field}: {fell}")
     if failures:
         print(f"eval gate: {len(failures)} figures fell below the pinned run; see the lines above. If the change "
               "is right, measure why and pin it: python bench/eval_gate.py DIR --pin", file=sys.stderr)

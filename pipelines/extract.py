@@ -7,9 +7,11 @@ import logging
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from pipelines.authors import page_authors
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.captions import recover_captions
 from pipelines.cleaning import clean_paragraphs, split_tag_list
+from pipelines.headline import candidates, headline
 from pipelines.identity import choose_url, document_id, host_of, within
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
@@ -27,19 +29,6 @@ def _published(found: str | None, visible: str | None) -> str | None:
     if found and visible and found[:10].endswith("-01-01") and not visible[:10].endswith("-01-01"):
         return visible
     return found or visible
-
-
-def _split_authors(value: str | None) -> list[str]:
-    """trafilatura's author string as names: "A; B" and "A and B" split, a byline marker it left on
-    ("Par Marie Dubois", "Автор Иван Петров") taken off."""
-    if not value:
-        return []
-    names: list[str] = []
-    for part in (a.strip() for a in value.replace(" and ", ";").split(";")):
-        for name in parse_byline(part) or ([part] if part else []):
-            if name not in names:
-                names.append(name)
-    return names
 
 
 def drop_selectors(html: str, selectors: list[str]) -> tuple[str, list[dict]]:
@@ -167,7 +156,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
             for entry in guessed:
                 entry["kept_anyway"] = "the rules would remove everything, and the page has no other text"
             cleaned.paragraphs = [e["text"] for e in guessed]
-    authors = _split_authors(doc.author)
+    stated = candidates(tree)
+    authors = page_authors(tree, doc.author, [], stated.site_names + [doc.sitename or ""])
     tags = [t for t in (doc.categories or []) + (doc.tags or []) + cleaned.tags if t]
     if not authors or not tags or not doc.date or doc.date.endswith("-01-01"):
         meta = visible_meta(page)
@@ -178,7 +168,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         if name not in authors:
             authors.append(name)
     return {
-        "title": doc.title,
+        "title": headline(stated, doc.title, url or doc.url),
         "author": authors,
         "published": _published(doc.date, cleaned.published),
         "url": doc.url or url,

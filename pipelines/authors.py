@@ -1,0 +1,179 @@
+"""A story's authors as a list of names: from the page's structured data first (JSON-LD ``author``, ``<meta
+name="author">``), then trafilatura's string, then the visible byline — each split on the separators a list
+of names uses and cleaned of what is not a name: roles ("Senior Autos Reporter", "CEO of CaseBasix"),
+credentials ("Ph.D.", "RN, BSN"), labels ("Article by", "Reviewed by X" goes whole), dates glued on ("… Last
+Updated August 1"), and the site's own name standing in for a person when a person is named.
+
+Measured on wcxb_dev's article pages (bench/eval_metadata.py). Plain functions; the token tables below are
+data (month names come from CLDR through babel, for every language the corpus has).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from pipelines.textmeta import MONTHS
+
+MAX_AUTHORS = 12
+MAX_NAME_CHARS = 80
+# A label before the names: "By", "Article by", "Written by", "Words:", "Texte :", "Autor:".
+_LABEL = re.compile(r"^(?:read\s+more\s+about\s+|more\s+from\s+|(?:article|story|words|text|written|posted|"
+                    r"published|reporting|photos?|edited)\s+)?(?:(?:by|von|par|por|di|de|door|av|af|autor(?:a|ka)?|"
+                    r"author|texte?|words|автор(?:ы|ка)?|от|текст|yazan|muhabir|skrevet\s+av|av)\b)?\s*:?\s*",
+                    re.IGNORECASE)
+_LATER_ROLE = re.compile(r"\s+(?:(?:medically\s+)?reviewed|fact[- ]checked|photos?|edited)\s+by\b.*$", re.IGNORECASE)
+# A list of names a reviewer, a photographer or an editor heads is not the story's authors.
+_OTHER_ROLE = re.compile(r"^(?:(?:medically\s+|fact[- ]checked\s+|expert\s+)?reviewed|fact[- ]checked|photos?|"
+                         r"photography|illustrations?|edited|video|graphics)\b(?:\s+by)?\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:;|\||•|·|,|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\boch\b|"
+                         r"\ben\b|\bи\b)\s*")
+ROLE_WORDS = frozenset("""
+    editor editors reporter reporters writer writers correspondent contributor contributors columnist staff
+    journalist author senior chief managing deputy associate assistant executive editorial desk lead
+    ceo cto cfo coo founder cofounder co-founder president director manager head partner officer analyst
+    expert specialist consultant strategist producer photographer attorney lawyer
+    rédacteur rédactrice journaliste redakteur redakteurin korrespondent korrespondentin periodista
+    redactor redactora corresponsal giornalista redattore redattrice jornalista repórter dziennikarz
+    redaktor redaktorka reporterka journalist redaktion
+""".split())
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}\b\.?(?:\s*®)?|Ph\.?\s?D\.?|M\.?\s?D\.?|M\.?\s?S\.?|B\.?\s?S\.?|"
+                         r"Jr\.?|Sr\.?|CEPF®?|RDN?)$")
+# Credentials after a name: any capitals after a comma ("…, MS, RD, FAND"), the common ones without one.
+_KNOWN_CREDENTIALS = r"(?:Ph\.?\s?D|M\.?D|RN|BSN|DVM|CPP|PSP|MBA|RDN?|CFP|CPA|CEPF|LCSW|PharmD|DDS|JD|Esq)\b\.?®?"
+_TRAILING_CREDENTIALS = re.compile(rf"(?:,\s*(?:[A-Z]{{2,6}}\b\.?®?|{_KNOWN_CREDENTIALS})|\s+{_KNOWN_CREDENTIALS})+$")
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|published|posted|modified|on)\b.*$", re.IGNORECASE)
+
+
+LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "sv", "da", "nb", "cs", "ro", "ru", "uk", "tr")
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Month names, wide and abbreviated, as each language writes them (CLDR via babel): "December" and
+    "Dec", but "maio" — so that "Deborah Di Maio" keeps her name."""
+    try:
+        from babel import Locale
+    except ImportError:  # babel comes with the dependencies; without it, dates are found by their digits
+        return frozenset()
+    words: set[str] = set()
+    for code in LOCALES:
+        locale = Locale.parse(code)
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                words |= {m.rstrip(".") for m in locale.months[context][width].values()}
+    return frozenset(words)
+
+
+def _cut_at_date(name: str) -> str:
+    """"Cazzy Magennis Last Updated August 1", "Haley Hoekstra • March" → the name before the date: from a
+    month name as its language writes it, or any lowercase month name followed by a number, or a number."""
+    name = _UPDATED.sub("", name).strip()
+    words = name.split()
+    months = month_words()
+    for i, word in enumerate(words):
+        bare = word.strip(".,")
+        followed_by_number = i + 1 < len(words) and words[i + 1][:1].isdigit()
+        if i and (bare in months or (followed_by_number and bare.casefold() in MONTHS) or bare[:1].isdigit()):
+            return " ".join(words[:i])
+    return name
+
+
+def _strip_roles(name: str) -> str:
+    """Trailing role words ("Keith Barry Senior Autos Reporter" → "Keith Barry"): from the first role word
+    after the second word on, when it leaves a name."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if i >= 2 and word.casefold().strip(".,") in ROLE_WORDS:
+            return " ".join(words[:i - 1] if i >= 3 and words[i - 1][0].isupper() and
+                            words[i - 1].casefold() not in ROLE_WORDS and _looks_like_name(words[:i - 1])
+                            else words[:i])
+    return name
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def is_role(part: str) -> bool:
+    """A segment that names a role, not a person: "CEO of CaseBasix", "Staff Writer", "Sr. Director of
+    Operations" (a name followed by a role is cut to the name by ``_strip_roles`` instead)."""
+    words = [w.casefold().strip(".,") for w in part.split()]
+    return bool(words) and (words[0] in ROLE_WORDS or all(w in ROLE_WORDS for w in words) or
+                            any(w in ROLE_WORDS for w in words) and any(w in ("of", "at", "für") for w in words))
+
+
+def split_names(value: str) -> list[str]:
+    """One author string as names: labels, roles, credentials, dates and other people's roles taken off."""
+    value = " ".join(value.split())
+    if not value or len(value) > 400:
+        return []
+    names: list[str] = []
+    for chunk in re.split(r"\s+(?:\||·|•)\s+", value):
+        if _OTHER_ROLE.match(chunk):
+            continue  # "Reviewed by X", "Photos: Y": not the story's authors
+        chunk = _LATER_ROLE.sub("", _LABEL.sub("", chunk, count=1)).strip()
+        chunk = _TRAILING_CREDENTIALS.sub("", chunk)
+        for part in _SEPARATORS.split(chunk):
+            part = part.strip(" .,:;-–—()\"'“”«»")
+            if not part or _CREDENTIAL.match(part) or is_role(part) or part in month_words():
+                continue
+            part = _strip_roles(_cut_at_date(_TRAILING_CREDENTIALS.sub("", _LABEL.sub("", part, count=1))))
+            if part and len(part) <= MAX_NAME_CHARS and any(ch.isalpha() for ch in part) and part not in names:
+                names.append(part)
+    return names[:MAX_AUTHORS]
+
+
+def _json_ld_authors(tree) -> list[str]:
+    names: list[str] = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()")[:10]:
+        if len(script) > 200_000:
+            continue
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack, seen = [(data, 0)], 0
+        while stack and seen < 500:
+            node, depth = stack.pop(0)
+            seen += 1
+            if isinstance(node, list) and depth < 6:
+                stack += [(x, depth + 1) for x in node]
+            elif isinstance(node, dict) and depth < 6:
+                author = node.get("author")
+                for entry in author if isinstance(author, list) else [author]:
+                    if isinstance(entry, dict) and entry.get("@type") not in (None, "Person", ["Person"]):
+                        continue  # an organisation standing in for its writers
+                    name = entry.get("name") if isinstance(entry, dict) else entry
+                    if isinstance(name, str) and not name.startswith("http"):
+                        names += [n for n in split_names(name) if n not in names]
+                if names:
+                    return names
+                stack += [(v, depth + 1) for k, v in node.items() if k != "author" and isinstance(v, (dict, list))]
+    return names
+
+
+def _meta_authors(tree) -> list[str]:
+    values = tree.xpath("//meta[@name='author' or @property='article:author' or @name='dc.creator' or "
+                        "@name='DC.creator' or @name='parsely-author' or @name='sailthru.author']/@content")[:4]
+    names: list[str] = []
+    for value in values:
+        if not value.strip().startswith("http"):
+            names += [n for n in split_names(value) if n not in names]
+    return names
+
+
+def page_authors(tree, found: str | None, visible: list[str], site_names: list[str]) -> list[str]:
+    """The story's authors, by order of evidence; the site's own name is kept only when no source names a
+    person."""
+    sites = {s.casefold() for s in site_names if s}
+    fallback: list[str] = []
+    for names in (_json_ld_authors(tree) if tree is not None else [],
+                  _meta_authors(tree) if tree is not None else [],
+                  split_names(found or ""), visible):
+        people = [n for n in names if n.casefold() not in sites]
+        if people:
+            return people
+        fallback = fallback or names
+    return fallback

@@ -1,0 +1,89 @@
+"""The story's headline and authors, reconciled from what a page states (pipelines/headline.py,
+pipelines/authors.py), through the whole extraction stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.authors import split_names
+from pipelines.decode import DecodeStage
+from pipelines.extract import ExtractStage
+
+BODY = " ".join(["The council voted on the new budget after a long debate about schools and roads."] * 6)
+
+
+def page(head: str = "", body_top: str = "", byline: str = "", url: str = "https://www.riverside-post.com/a/1",
+         lang: str = "en") -> dict:
+    html = (f"<html lang='{lang}'><head>{head}</head><body><header><a href='/'>Riverside Post</a></header>"
+            f"<article>{body_top}{byline}<p>{BODY}</p><p>{BODY}</p></article></body></html>")
+    item = {"source": url, "url": url, "body": html.encode(), "content_type": "text/html"}
+    return ExtractStage().process(DecodeStage().process(item))
+
+
+@pytest.mark.parametrize(("title", "site"), [
+    ("Council passes the budget | Riverside Post", "Riverside Post"),
+    ("Riverside Post – Council passes the budget", "Riverside Post"),
+    ("Council passes the budget - RIVERSIDE POST", ""),  # the name as the address spells it
+])
+def test_the_site_name_comes_off_the_title(title, site):
+    head = f"<title>{title}</title>" + (f"<meta property='og:site_name' content='{site}'>" if site else "")
+    assert page(head)["title"] == "Council passes the budget"
+
+
+def test_the_visible_headline_wins_over_a_different_meta_title():
+    head = "<title>Budget vote: what it means | Riverside Post</title>"
+    doc = page(head, body_top="<h1>Council passes the budget after a long night</h1>")
+    assert doc["title"] == "Council passes the budget after a long night"
+
+
+def test_of_several_h1s_the_one_the_meta_title_agrees_with():
+    head = "<meta property='og:title' content='Council passes the budget'>"
+    doc = page(head, body_top="<h1>Riverside Post</h1><h1>Council passes the budget</h1>")
+    assert doc["title"] == "Council passes the budget"
+
+
+def test_an_h1_with_a_trailing_date_gives_the_meta_title():
+    head = "<meta property='og:title' content='Council passes the budget'>"
+    doc = page(head, body_top="<h1>Council passes the budget Posted on July 1, 2024 by admin</h1>")
+    assert doc["title"] == "Council passes the budget"
+
+
+def test_a_subtitle_in_the_h1_stays():
+    head = "<meta property='og:title' content='House renovation costs'>"
+    doc = page(head, body_top="<h1>House renovation costs: a room-by-room breakdown</h1>")
+    assert doc["title"] == "House renovation costs: a room-by-room breakdown"
+
+
+def test_json_ld_names_the_people_not_the_publisher():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council passes the budget", '
+          '"author": [{"@type": "Person", "name": "Anna Petrova"}, {"@type": "Organization", "name": "Riverside '
+          'Post"}], "publisher": {"@type": "Organization", "name": "Riverside Post"}}</script>')
+    assert page(ld)["author"] == ["Anna Petrova"]
+
+
+def test_meta_author_with_role_and_credentials():
+    head = "<meta name='author' content='Dylan Bailey, MS, RD, FAND'>"
+    assert page(head)["author"] == ["Dylan Bailey"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Keith Barry Senior Autos Reporter", ["Keith Barry"]),
+    ("Mayank Gupta, CEO of CaseBasix", ["Mayank Gupta"]),
+    ("By Anna Petrova · Photos: John Smith", ["Anna Petrova"]),
+    ("Reviewed by Ann Lee", []),
+    ("Shelby Loos, DVM Reviewed by Molly Price", ["Shelby Loos"]),
+    ("Genevieve Carlton, Ph.D.", ["Genevieve Carlton"]),
+    ("Cazzy Magennis Last Updated August 1", ["Cazzy Magennis"]),
+    ("Jordana Cepelewicz December 3, 2025", ["Jordana Cepelewicz"]),
+    ("USA TODAY", ["USA TODAY"]),
+    # every language the corpus has: labels, "and", month names as each language writes them
+    ("Par Éric Lambert et Marie Dubois", ["Éric Lambert", "Marie Dubois"]),
+    ("Por Óscar Ruiz y Ana Gil", ["Óscar Ruiz", "Ana Gil"]),
+    ("Von Jürgen Weiß und Lena Hoff", ["Jürgen Weiß", "Lena Hoff"]),
+    ("Di Giulia Rossi e Marco Bianchi", ["Giulia Rossi", "Marco Bianchi"]),
+    ("Autor: Łukasz Wójcik i Anna Nowak", ["Łukasz Wójcik", "Anna Nowak"]),
+    ("Por Deborah Di Maio", ["Deborah Di Maio"]),  # "maio" is May in Portuguese, but written in lower case
+    ("Автор: Иван Петров", ["Иван Петров"]),
+])
+def test_author_strings_become_names(line, names):
+    assert split_names(line) == names
