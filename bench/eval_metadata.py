@@ -111,6 +111,11 @@ def score(articles: dict, found: dict[str, dict[str, dict]]) -> dict:
             rows[field] = {"pages": len(keys)} | {
                 system: round(sum(same(field, articles[k][field], found[system][k].get(field)) for k in keys)
                               / max(len(keys), 1), 4) for system in SYSTEMS}
+        # Pages whose gold names nobody: the share where a system names nobody either (false authors cost here).
+        keys = [k for k in articles if half_of(k) == half and not articles[k].get("author")]
+        rows["no author"] = {"pages": len(keys)} | {
+            system: round(sum(not found[system][k].get("author") for k in keys) / max(len(keys), 1), 4)
+            for system in SYSTEMS}
         out[half] = rows
     return out
 

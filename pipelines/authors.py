@@ -164,6 +164,37 @@ def _meta_authors(tree) -> list[str]:
     return names
 
 
+_LABEL_ONLY = re.compile(r"^(?:written\s+by|by|author|authors|autor(?:a|ka)?|auteur|par|por|von|di|yazan|"
+                         r"автор)\s*:?$", re.IGNORECASE)
+
+
+def _name_like(part: str) -> bool:
+    words = part.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not is_role(part)
+
+
+def near_headline(tree) -> list[str]:
+    """A byline the page shows by its headline without marking it up: a short line right after the ``<h1>``
+    holding a date or a label ("Aaron Ricadela | Senior Writer | July 2, 2025"), or a "Written by" label
+    followed by the name in the next element."""
+    from pipelines.textmeta import parse_date
+
+    heading = next(iter(tree.xpath("//h1[normalize-space()]")), None) if tree is not None else None
+    if heading is None:
+        return []
+    following = heading.xpath("following::*[self::p or self::div or self::span or self::address or self::a]"
+                              "[normalize-space()][position() <= 12]")
+    texts = [" ".join(e.text_content().split()) for e in following]
+    for i, text in enumerate(texts):
+        if _LABEL_ONLY.match(text) and i + 1 < len(texts) and _name_like(texts[i + 1]):
+            return [texts[i + 1]]
+        if len(text) <= 120 and (parse_date(text) or _LABEL.match(text).group(0).strip()):
+            names = [n for n in split_names(text) if _name_like(n)]
+            if names:
+                return names
+    return []
+
+
 def page_authors(tree, found: str | None, visible: list[str], site_names: list[str]) -> list[str]:
     """The story's authors, by order of evidence; the site's own name is kept only when no source names a
     person."""
@@ -171,7 +202,7 @@ def page_authors(tree, found: str | None, visible: list[str], site_names: list[s
     fallback: list[str] = []
     for names in (_json_ld_authors(tree) if tree is not None else [],
                   _meta_authors(tree) if tree is not None else [],
-                  split_names(found or ""), visible):
+                  split_names(found or ""), visible, near_headline(tree)):
         people = [n for n in names if n.casefold() not in sites]
         if people:
             return people
