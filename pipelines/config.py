@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
-
-import tomllib
 
 from pipelines.errors import NewsindexError
 
