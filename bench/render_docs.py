@@ -282,6 +282,35 @@ def devset() -> str:
     return out + "\n" + "Figures: " + _provenance("devset") + "\n"
 
 
+def eval_glance() -> str:
+    data = _load("eval")
+    if not data:
+        return _missing("eval", "python bench/eval_extraction.py")
+    rows = []
+    for name, result in data.items():
+        peer, ours = result["rows"].get("trafilatura no-comments"), result["rows"]["newsindex"]
+        rows.append([name, f"{result['pages']:,}", _fmt(peer and peer["f1"]),
+                     f"**{_fmt(ours['f1'])}** (± {_fmt(ours['f1_std'])})", _fmt(ours["precision"]),
+                     _fmt(ours["recall"]), f"{peer['empty'] if peer else '–'} / {ours['empty']}"])
+    return _table(["set", "pages", "trafilatura F1", "newsindex F1", "newsindex P", "newsindex R",
+                   "empty pages (trafilatura / newsindex)"], rows) + "\n" + "Figures: " + _provenance("eval") + "\n"
+
+
+BENCHES = ["eval_extraction.py", "eval_freshsites.py", "eval_devset.py", "bench_extraction.py", "bench_language.py",
+           "bench_scale.py", "bench_indexing.py", "bench_search.py", "bench_crawl.py"]
+
+
+def bench_glance() -> str:
+    """One line per bench: its script, its settings (the docstring's first paragraph), where its figures are."""
+    rows = []
+    for script in BENCHES:
+        doc = ast.get_docstring(ast.parse((ROOT / "bench" / script).read_text(encoding="utf-8"))) or ""
+        first = " ".join(doc.split("\n\n")[0].split())
+        page = "evaluation" if script.startswith("eval_") else "performance"
+        rows.append([f"`bench/{script}`", first, f"[docs/{page}.md](docs/{page}.md)"])
+    return _table(["bench", "what it measures, and how", "figures"], rows)
+
+
 # ---- performance ------------------------------------------------------------------------------------------
 
 def extraction_speed() -> str:
@@ -371,7 +400,8 @@ SECTIONS = {
     "settings": settings_table, "other-variables": other_variables_table,
     "cli-glance": cli_glance, "cli": cli_reference,
     "rules": rules_table,
-    "shared-sets": shared_sets, "fresh-sites": fresh_sites, "devset": devset,
+    "shared-sets": shared_sets, "eval-glance": eval_glance, "bench-glance": bench_glance,
+    "fresh-sites": fresh_sites, "devset": devset,
     "extraction-speed": extraction_speed, "language": language_speed, "scale": scale, "indexing": indexing,
     "search": search, "crawl": crawl,
 }
