@@ -75,3 +75,11 @@ def test_an_undeclared_import_would_be_found(tmp_path):
     module = tmp_path / "mod.py"
     module.write_text("import pytest\nimport json\nfrom lxml import etree\nimport scrapy.http\n")
     assert undeclared_imports([module]) == {"pytest": ["mod.py"]}
+
+
+def test_no_test_module_imports_another_or_the_conftest():
+    """Shared helpers live in tests/helpers.py (fixtures in conftest.py, which pytest loads itself)."""
+    tests = ROOT / "tests"
+    modules = {p.stem for p in tests.glob("test_*.py")} | {"conftest"}
+    offenders = {path.name: sorted(_top_level_imports(path) & modules) for path in sorted(tests.glob("*.py"))}
+    assert {name: found for name, found in offenders.items() if found} == {}
