@@ -336,9 +336,12 @@ def language_speed() -> str:
     if not data:
         return _bench_settings("bench_language.py") + "\n" + _missing("language", "python bench/bench_language.py")
     ms = data["ms_per_text"]
-    out = _table(["texts", "sample", "agreement with the whole text", "ms/text sample", "ms/text whole"],
+    cost = ms["sample"] / ms["whole text"] if ms.get("sample") and ms.get("whole text") else None
+    out = _table(["texts", "sample", "agreement with the whole text", "ms/text sample", "ms/text whole",
+                  "cost of the sample"],
                  [[data["texts"], f"{data['sample_chars']} characters, {data['trials']} trials",
-                   f"{data['agreement']:.2%}", _fmt(ms.get("sample"), 2), _fmt(ms.get("whole text"), 2)]])
+                   f"{data['agreement']:.2%}", _fmt(ms.get("sample"), 2), _fmt(ms.get("whole text"), 2),
+                   f"{_fmt(cost, 2)}×"]])
     return "\n".join([_bench_settings("bench_language.py"), out, _provenance("language")]) + "\n"
 
 
