@@ -100,9 +100,9 @@ def test_each_rule_names_modules_that_exist():
 
 def test_every_setting_has_its_meaning_and_every_variable_read_is_documented():
     calls = render_docs._settings_calls()
-    assert set(calls) == set(config.SETTING_HELP), "SETTING_HELP in pipelines/config.py and load_settings differ"
-    fields = {f for f in config.Settings.__dataclass_fields__ if f != "extra"}
-    assert set(calls) == fields, "a Settings field that load_settings does not read (or the other way round)"
+    assert set(calls) - set(config.SETTING_HELP) == set(), "settings without a line in SETTING_HELP (config.py)"
+    assert set(config.SETTING_HELP) - set(calls) == set(), "SETTING_HELP names settings load_settings never reads"
+    assert len(calls) >= 20 and {"home", "es_url", "redis_url", "max_bytes"} <= set(calls)  # the scan finds them
     assert "undocumented" not in render_docs.other_variables_table()
     assert "NEWSINDEX_CONFIG" in render_docs.environment_reads()
 
