@@ -1,10 +1,11 @@
-# Two entry points: `make demo` (the main job) and `make test`. Both install what they need.
+# Two entry points: `make demo` (the main job) and `make test` (the whole suite, what .ci/run calls). Both
+# install what they need. `make test-unit` is the quick lane: no Elasticsearch, no Redis, no Maven.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 QUERY  ?= Nagorno-Karabakh
 
-.PHONY: install demo test test-deps lint bench eval eval-gate clean
+.PHONY: install demo test test-unit test-deps lint bench eval eval-gate docs clean
 
 $(BIN)/newsindex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,17 @@ test-deps:
 
 test: lint test-deps  ## unit tests + integration tests against a real Elasticsearch node of their own
 	$(BIN)/pytest -q
+
+# The unit lane: every test that needs a service (an Elasticsearch node — so Java and Maven —, redis-server)
+# is skipped by its fixture and never starts one, and the slow ones are left out; no node, no network.
+test-unit: install
+	$(BIN)/ruff check .
+	NEWSINDEX_TEST_NO_SERVICES=1 $(BIN)/pytest -q -m "not slow" -p no:cacheprovider
+
+# docs/configuration.md, evaluation.md, performance.md, extraction.md from the code and bench/results/*.json
+# (tests/test_docs.py fails when a committed one differs from what this writes).
+docs: install
+	$(BIN)/python bench/render_docs.py
 
 # Each bench writes bench/results/<name>.json and deletes the indices it made; the node must run (started here).
 bench: install

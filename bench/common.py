@@ -48,11 +48,35 @@ def load_aeb() -> tuple[dict, dict[str, bytes]]:
 
 
 def write_result(name: str, data: dict) -> Path:
+    """bench/results/<name>.json, and the run's provenance (commit, time, cores, load) under <name> in
+    bench/results/runs.json: docs/evaluation.md and docs/performance.md are rendered from both."""
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     path = out / f"{name}.json"
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    runs_path = out / "runs.json"
+    runs = json.loads(runs_path.read_text(encoding="utf-8")) if runs_path.exists() else {}
+    runs[name] = run_provenance()
+    runs_path.write_text(json.dumps(dict(sorted(runs.items())), indent=1) + "\n", encoding="utf-8")
     return path
+
+
+def run_provenance() -> dict:
+    """Where a figure comes from: the commit (``+changes`` when the tree differed from it), when, on what."""
+    import subprocess
+    import time
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    if git("status", "--porcelain", "--untracked-files=no"):
+        commit += "+changes"
+    return {"commit": commit, "finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "cpus": os.cpu_count(), "load_average": round(os.getloadavg()[0], 1)}
 
 
 def connected(settings):

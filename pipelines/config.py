@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
-
-import tomllib
 
 from pipelines.errors import NewsindexError
 
@@ -27,6 +26,7 @@ DEFAULT_PORT = 9200
 
 
 def _default_home() -> Path:
+    """/var/lib/newsindex as root, else ~/.local/share/newsindex."""
     # The node runs as an unprivileged user, which cannot enter /root: keep state outside it.
     if os.geteuid() == 0:
         return Path("/var/lib/newsindex")
@@ -34,6 +34,7 @@ def _default_home() -> Path:
 
 
 def _default_cache() -> Path:
+    """/var/cache/newsindex as root, else ~/.cache/newsindex."""
     if os.geteuid() == 0:
         return Path("/var/cache/newsindex")
     return Path.home() / ".cache" / "newsindex"
@@ -153,6 +154,40 @@ class Settings:
             "NEWSINDEX_CRAWL_RUN": self.crawl_run,
             "REDIS_URL": self.redis_url,
         }
+
+
+# What each setting is for, by the name load_settings reads (variable NEWSINDEX_<NAME>, or <name> in the config
+# file). docs/configuration.md is rendered from this and from load_settings itself (defaults and ranges);
+# tests/test_docs.py fails when a setting has no line here.
+SETTING_HELP: dict[str, str] = {
+    "home": "state: the local node, dedupe and quality stores, dead-letter file, raw archive, schedule log",
+    "cache": "downloads: the Elasticsearch distribution from Maven Central, the built analysis plugin",
+    "es_url": "another cluster (docker-compose's, a hosted one); several nodes comma-separated; unset: the "
+              "local node `newsindex es start` manages. A user:password in it is used as credentials, never printed",
+    "es_user": "basic-auth user",
+    "es_password": "basic-auth password; unset with the local node: the generated one (<home>/node/elastic-password)",
+    "es_api_key": "an API key instead of user and password",
+    "es_ca_certs": "CA file for an https cluster",
+    "es_port": "HTTP port of the local node (its first node)",
+    "es_heap": "heap of each local node",
+    "es_nodes": "local nodes `newsindex es start` runs as one cluster (ports es_port, es_port + 1, …)",
+    "shards": "primary shards of new indices (fixed per index: a change needs `newsindex reindex`)",
+    "replicas": "replicas of new indices, also applied to the current one (0 for one node)",
+    "alias": "read alias; the write alias is <alias>-write, old versions go to <alias>-history",
+    "site_repeat_threshold": "a paragraph in this many near-duplicate clusters of one site is site boilerplate",
+    "near_dup_threshold": "Jaccard similarity at which two documents are one near-duplicate cluster",
+    "bulk_size": "documents per bulk request",
+    "bulk_bytes": "bytes per bulk request (a request the node refuses as too large is split in halves)",
+    "max_bytes": "larger inputs and responses (on the wire and decompressed) fail as too large",
+    "store_path": "the cross-document dedupe store (SQLite); unset: <home>/paragraphs.sqlite, or Redis with REDIS_URL",
+    "redis_url": "scale-out: the shared request queue, dupefilter, leases, dedupe stores and validators",
+    "crawl_run": "name of one distributed run: workers with the same value share its queue (default: the UTC hour)",
+    "workers": "worker processes for the CPU-bound stages under Scrapy (0: inline)",
+    "trafilatura_fallback": "trafilatura's fallback extractors (readability, justext); 0 is about 30 % faster, "
+                            "lower recall",
+    "sources": "the sites to crawl (sources.yaml)",
+    "kibana_url": "Kibana, for `newsindex kibana import`",
+}
 
 
 def _flag(value) -> bool:

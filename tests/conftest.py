@@ -1,5 +1,9 @@
-"""Shared fixtures. Integration tests run against a real Elasticsearch node of their own
-(separate home and port from the user's node), started once per session."""
+"""Shared fixtures (shared plain helpers are in helpers.py). Integration tests run against a real
+Elasticsearch node of their own (separate home and port from the user's node), started once per session.
+
+The unit lane (`make test-unit`) sets NEWSINDEX_TEST_NO_SERVICES=1: every fixture that would start a service
+(an Elasticsearch node, hence Maven and Java; redis-server) then skips its tests instead of starting it, and
+each test that uses one is marked (`es`, `redis`) so that `-m "not es and not redis"` deselects them too."""
 
 from __future__ import annotations
 
@@ -12,17 +16,26 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import need_service
 
 from newsindex import node
 from pipelines.config import load_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 TEST_PORT = int(os.environ.get("NEWSINDEX_TEST_ES_PORT", "9250"))
+# Fixture → the mark of every test that uses it (directly or through another fixture).
+SERVICE_MARKS = {"es_settings": "es", "cluster": "es", "redis_url": "redis"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture, mark in SERVICE_MARKS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(mark)
 
 
 @pytest.fixture(scope="session")
 def es_settings():
+    need_service("an Elasticsearch node")
     # Under /tmp with 0755: the node's unprivileged user must be able to enter it.
     home = Path(tempfile.mkdtemp(prefix="newsindex-test-", dir="/tmp"))
     home.chmod(0o755)
@@ -66,30 +79,9 @@ def es_client(es_settings):
     return connect(es_settings)
 
 
-WORDS = ("minister talks border treaty region government economy market inflation election court "
-         "parliament energy pipeline sanctions summit ceasefire investment currency budget protest "
-         "agreement delegation security harvest exports railway mediation reform coalition").split()
-
-
-def write_articles(folder: Path, count: int, seed: int = 0) -> list[Path]:
-    """Distinct synthetic plain-text articles (a title and five sentences each)."""
-    import random
-
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(count):
-        title = f"Report {i}: {' '.join(rng.sample(WORDS, 4)).capitalize()}"
-        body = [f"Article {i} paragraph {p}: " + " ".join(rng.choice(WORDS) for _ in range(18)) + "."
-                for p in range(5)]
-        path = folder / f"article_{i:05d}.txt"
-        path.write_text("\n".join([title, *body]) + "\n", encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
+    need_service("redis-server")
     server = shutil.which("redis-server")
     if server is None:
         pytest.fail("redis-server is not installed: `apt-get install redis-server` (`make test` does it)")

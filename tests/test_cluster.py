@@ -12,22 +12,22 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write_articles
 from fixture_site import FixtureSite
+from helpers import ROOT, need_service, write_articles, write_sources
 from relay import BulkRelay, kill_pid_file
-from test_crawl import write_sources
 
 from newsindex import node
 from pipelines.config import load_settings
 from pipelines.elastic import connect, read_password
 
-pytestmark = pytest.mark.es
+pytestmark = [pytest.mark.es, pytest.mark.slow]
 BIN = os.path.dirname(sys.executable)
 CLUSTER_PORT = int(os.environ.get("NEWSINDEX_TEST_CLUSTER_PORT", "9280"))
 
 
 @pytest.fixture(scope="module")
 def cluster():
+    need_service("a 3-node Elasticsearch cluster")
     home = Path(tempfile.mkdtemp(prefix="newsindex-cluster-", dir="/tmp"))
     home.chmod(0o755)
     # Small heaps: three nodes and the session's own node fit a 2-core CI machine.

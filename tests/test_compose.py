@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 from pipelines.config import Settings
 

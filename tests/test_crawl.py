@@ -5,16 +5,13 @@ import gzip
 import json
 import os
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
 from fixture_site import FixtureSite
+from helpers import BIN, ROOT, crawl, write_sources
 
 from crawler.discovery import DiscoveryError, parse_feed, parse_sitemap
 from pipelines.deadletter import read_entries
-
-BIN = os.path.dirname(sys.executable)
 
 
 def test_malformed_sitemaps_and_feeds_say_why():
@@ -28,33 +25,6 @@ def test_malformed_sitemaps_and_feeds_say_why():
             b"<updated>2024-01-02T03:04:05Z</updated></entry></feed>")
     [entry] = parse_feed(atom)
     assert entry.url == "https://x.example/a" and entry.published.year == 2024
-
-
-def write_sources(path, site: FixtureSite, follow_links: bool = True, feeds: bool = True,
-                  sitemaps: bool = True) -> None:
-    path.write_text(f"""
-sites:
-  fixture:
-    domains: ["127.0.0.1"]
-    sitemaps: {json.dumps([site.url('/sitemap.xml')] if sitemaps else [])}
-    feeds: {json.dumps([site.url('/rss.xml'), site.url('/bad-feed.xml')] if feeds else [])}
-    window_days: 30
-    allow: ['/news/\\d{{4}}/\\d{{2}}/']
-    depth: 1
-    follow_links: {"true" if follow_links else "false"}
-    settings:
-      AUTOTHROTTLE_START_DELAY: 0.01
-      AUTOTHROTTLE_MAX_DELAY: 0.2
-      DOWNLOAD_DELAY: 0
-      RETRY_TIMES: 1
-      DOWNLOAD_TIMEOUT: 1
-      REDIRECT_MAX_TIMES: 3
-""")
-
-
-def crawl(env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "fixture"], env={**os.environ, **env},
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.es

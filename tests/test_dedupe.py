@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import numpy as np
-from conftest import ROOT
+from helpers import ROOT
 
 from pipelines.dedupe import (
     DedupeConfig,

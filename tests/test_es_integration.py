@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 
 from newsindex import node
 from newsindex.cli import main

@@ -5,7 +5,7 @@ import statistics
 import sys
 from types import SimpleNamespace
 
-from conftest import ROOT
+from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import eval_gate  # noqa: E402

@@ -2,22 +2,19 @@
 exactly, every good article indexed, every failure replayable; and one huge document among many."""
 
 import gzip
-import io
 import os
 import random
 import re
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, write_articles
 from elasticsearch import ApiError
+from helpers import BIN, ROOT, warc, write_articles
 
 from pipelines.config import load_settings
 from pipelines.index import bulk_index
 
-pytestmark = pytest.mark.es
-BIN = os.path.dirname(sys.executable)
+pytestmark = [pytest.mark.es, pytest.mark.slow]
 
 STORY = ["The regional council approved the new tram line on Tuesday after a debate that lasted six hours.",
          "Construction is due to start in spring, and the first trams should run within three years of that.",
@@ -27,22 +24,6 @@ STORY = ["The regional council approved the new tram line on Tuesday after a deb
 def html(title: str, paragraphs: list[str], meta: str = "") -> str:
     return (f"<html><head>{meta}<title>{title}</title></head><body><article><h1>{title}</h1>"
             + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
-
-
-def warc(records: list[tuple[str | None, str]], gz: bool = True) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gz)
-    for url, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        record = writer.create_warc_record(url or "http://placeholder.example/", "response",
-                                           payload=io.BytesIO(body.encode()), http_headers=headers)
-        if url is None:
-            record.rec_headers.remove_header("WARC-Target-URI")
-        writer.write_record(record)
-    return buf.getvalue()
 
 
 def story(n: int, topic: str) -> list[str]:

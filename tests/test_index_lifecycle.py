@@ -8,7 +8,7 @@ import sys
 import threading
 
 import pytest
-from conftest import ROOT, SEEDS, write_articles
+from helpers import ROOT, SEEDS, write_articles
 from relay import BulkRelay, kill_pid_file
 
 from newsindex import node
@@ -178,7 +178,7 @@ def test_reindex_from_sources_keeps_every_document(es_env, es_client, tmp_path, 
     """Files are re-extracted from the files, crawled pages from the raw archive, and a document with no raw
     input left is copied as it was: the count never drops."""
     from fixture_site import FixtureSite
-    from test_crawl import crawl, write_sources
+    from helpers import crawl, write_sources
 
     settings = load_settings()
     files = write_articles(tmp_path / "files", 6)

@@ -9,11 +9,10 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT
 from fixture_site import FixtureSite
-from test_crawl import write_sources
+from helpers import ROOT, write_sources
 
-pytestmark = pytest.mark.es
+pytestmark = [pytest.mark.es, pytest.mark.slow]
 BIN = os.path.dirname(sys.executable)
 
 

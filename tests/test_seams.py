@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, write_articles
+from helpers import ROOT, SEEDS, write_articles
 
 from newsindex.cli import main
 from newsindex.ingest import Summary, documents, replay_sources
@@ -341,7 +341,7 @@ sites:
 
 
 def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monkeypatch):
-    from test_hostile import warc
+    from helpers import warc
 
     from pipelines.extract import ExtractStage
 

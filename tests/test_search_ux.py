@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 
 from newsindex.cli import main
 from newsindex.search import marked

@@ -4,7 +4,7 @@ content paragraph is kept exactly once. The boilerplate lines are listed by hand
 from collections import Counter
 
 import pytest
-from conftest import SEEDS
+from helpers import SEEDS
 
 from pipelines.cleaning import tidy
 from pipelines.extract import extract_text
