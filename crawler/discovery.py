@@ -77,8 +77,15 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
 def parse_sitemap(body: bytes) -> tuple[list[str], list[Entry]]:
-    """(child sitemaps, page entries), read by Scrapy's ``Sitemap`` (entities never resolved). Page dates:
-    news:publication_date, else lastmod."""
+    """(child sitemaps, page entries); see ``read_sitemap``."""
+    children, entries, _ = read_sitemap(body)
+    return children, entries
+
+
+def read_sitemap(body: bytes) -> tuple[list[str], list[Entry], str | None]:
+    """(child sitemaps, page entries, what was wrong), read by Scrapy's ``Sitemap`` (entities never resolved).
+    Page dates: news:publication_date, else lastmod. A sitemap broken part-way (truncated, a bad tag) keeps
+    what its recovering parser read before the break, and says what broke; one not readable at all raises."""
     from scrapy.utils.sitemap import Sitemap
 
     try:
@@ -92,10 +99,13 @@ def parse_sitemap(body: bytes) -> tuple[list[str], list[Entry]]:
         found = [(fields["loc"], fields.get("lastmod")) for fields in sitemap if fields.get("loc")]
     except etree.XMLSyntaxError as exc:
         raise DiscoveryError(f"malformed XML: {exc}") from None
+    errors = [e for e in sitemap.xmliter.error_log if e.level >= etree.ErrorLevels.ERROR]
+    problem = (f"malformed XML ({errors[0].message.strip()}, line {errors[0].line}): kept the {len(found)} "
+               "entries read before it") if errors else None
     if kind == "sitemapindex":
-        return [loc for loc, _ in found], []
+        return [loc for loc, _ in found], [], problem
     published = _news_dates(body) if NEWS_NS.encode() in body else {}
-    return [], [Entry(loc, parse_date(published.get(loc) or lastmod)) for loc, lastmod in found]
+    return [], [Entry(loc, parse_date(published.get(loc) or lastmod)) for loc, lastmod in found], problem
 
 
 def _news_dates(body: bytes) -> dict[str, str]:

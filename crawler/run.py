@@ -26,7 +26,9 @@ def run_crawls(sites: list[Site], settings: Settings, ledger: str | None = None)
     project.setmodule("crawler.settings", priority="project")
     project.set("NEWSINDEX", settings, priority="cmdline")
     if ledger:
-        open(ledger, "w").close()  # every crawler of the run appends to it
+        from pipelines.ledger import Ledger
+
+        Ledger(ledger).close()  # emptied (or one line and exit 2 if it cannot be written); each crawler appends
         project.set("NEWSINDEX_LEDGER", str(ledger), priority="cmdline")
     process = CrawlerProcess(project)
     crawlers = {}

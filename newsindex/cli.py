@@ -168,6 +168,8 @@ def _cmd_reindex(args, settings) -> int:
 
     _require_managed_or_url(settings)
     client = connect(settings)
+    if args.keep_old is not None and args.keep_old < 0:
+        raise NewsindexError(f"--keep-old takes a count of old indices to keep (0 or more), not {args.keep_old}")
     setup(client, settings, upgrade_in_place=False)  # a conflicting mapping is what a re-index is for
     result = reindex(client, settings, source=args.source, keep_old=args.keep_old)
     print(result.line())

@@ -233,12 +233,13 @@ def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None
     from pipelines.elastic import analysis_behind, connect, setup
     from pipelines.index import bulk_index
 
+    opened = Ledger(ledger) if ledger else None  # before anything moves: a ledger it cannot write is one line
     client = connect(settings)
     index = setup(client, settings)
     if on_connected is not None:
         on_connected()
     dead = DeadLetter(settings.dead_letter)
-    summary = Summary(dead_letter=settings.dead_letter, ledger=Ledger(ledger) if ledger else None)
+    summary = Summary(dead_letter=settings.dead_letter, ledger=opened)
     if hint := analysis_behind(client, index):
         summary.notes.append(hint)
     docs = documents(settings, paths, dead, summary)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipelines.base import Item
+from pipelines.errors import NewsindexError
 
 LOOKUP_BATCH = 500
 
@@ -32,7 +33,10 @@ def _hashes(client, index: str, ids: list[str]) -> dict[str, str | None]:
 class Ledger:
     def __init__(self, path: Path | str, append: bool = False):
         self.path = Path(path)
-        self.file = self.path.open("a" if append else "w", encoding="utf-8")
+        try:
+            self.file = self.path.open("a" if append else "w", encoding="utf-8")
+        except OSError as exc:  # a configuration mistake: one line, before any input is read
+            raise NewsindexError(f"cannot write the ledger {self.path}: {exc.strerror}") from None
         self.pending: dict[str, dict] = {}  # id → input, this run's hash, the hash before the write
 
     def write(self, source: str | None, fate: str, **fields) -> None:

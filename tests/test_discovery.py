@@ -104,3 +104,14 @@ def test_relative_robots_sitemap_lines_join_the_robots_url():
     body = b"User-agent: *\nSitemap: /news.xml\nSitemap: https://cdn.example/s.xml\nSitemap: /news.xml\n"
     assert robots_sitemaps(body, base_url="https://x.example/robots.txt") == ["https://x.example/news.xml",
                                                                                 "https://cdn.example/s.xml"]
+
+
+def test_a_sitemap_broken_part_way_keeps_what_came_before_and_says_so():
+    from crawler.discovery import read_sitemap
+
+    xml = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.example/a</loc>'
+           b"<lastmod>2024-01-02</lastmod></url><url><loc>https://x.example/b</loc></url><url><loc>https://x.exa")
+    children, entries, problem = read_sitemap(xml)
+    assert children == [] and [e.url for e in entries][:2] == ["https://x.example/a", "https://x.example/b"]
+    assert problem.startswith("malformed XML (") and "entries read before it" in problem
+    assert read_sitemap(xml.split(b"<url><loc>https://x.exa")[0] + b"</urlset>")[2] is None

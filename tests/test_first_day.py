@@ -231,3 +231,14 @@ def test_the_crawl_ledger_names_every_article_urls_fate(es_env, tmp_path, own_ho
     assert "fixture: fetched" in second.stdout, second.stderr[-2000:]
     assert again[site.url("/news/2024/01/a2")]["fate"] == "unchanged"
     assert all(e["fate"] != "indexed" for e in again.values()), again
+
+
+@pytest.mark.es
+def test_ledger_and_keep_old_mistakes_are_one_line_and_exit_2(es_env, tmp_path, own_home):
+    env = {**es_env, "NEWSINDEX_HOME": str(own_home), "NEWSINDEX_SOURCES": str(tmp_path / "none.yaml")}
+    (tmp_path / "a.txt").write_text("A title\nA paragraph long enough to be an article of its own, more or less.\n")
+    for args in (["ingest", str(tmp_path / "a.txt"), "--ledger", str(tmp_path / "no" / "such" / "ledger.jsonl")],
+                 ["reindex", "--keep-old", "-1"]):
+        run = newsindex(env, *args, timeout=120)
+        assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
+        assert run.stderr.startswith("newsindex: error: ") and "Traceback" not in run.stderr

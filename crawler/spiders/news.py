@@ -22,7 +22,7 @@ from crawler.discovery import (
     gunzipped,
     in_window,
     parse_feed,
-    parse_sitemap,
+    read_sitemap,
     robots_sitemaps,
 )
 from crawler.failures import report
@@ -86,10 +86,12 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response):
         try:
-            children, entries = parse_sitemap(gunzipped(response.body))
+            children, entries, problem = read_sitemap(gunzipped(response.body))
         except DiscoveryError as exc:
             report(self, response.url, f"sitemap: {exc}", "sitemap")
             return
+        if problem:  # broken part-way: what came before the break is still crawled
+            report(self, response.url, f"sitemap: {problem}", "sitemap")
         # Bounded: a site controls its sitemaps (an index that points to the next, forever). What is left
         # out is one failure of the index that listed it, with the count.
         depth = response.meta.get("sitemap_depth", 0) + 1
