@@ -108,7 +108,10 @@ def test_two_sites_on_one_host_keep_their_own_history_and_warnings_carry_no_body
     store = QualityStore(own_home / "quality.sqlite")
     try:
         assert store.sites() == ["one", "two"]
-        assert store.latest("two")[0] == 4
+        # The crawl's run of "two" (its four listed articles); the re-clean after the crawl may add a smaller one.
+        runs = {site: [docs for (docs,) in store.conn.execute("SELECT docs FROM runs WHERE site = ?", (site,))]
+                for site in ("one", "two")}
+        assert 4 in runs["two"] and max(runs["one"]) >= 4, runs
     finally:
         store.close()
     # Not one log line holds a page: a skip or a failure is its URL and its reason.
