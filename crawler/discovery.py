@@ -5,6 +5,7 @@ Plain functions over bytes; they raise ``DiscoveryError`` on a document they can
 
 from __future__ import annotations
 
+import email.utils
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -28,17 +29,20 @@ def _local(tag) -> str:
 
 
 def parse_date(value: str | None) -> datetime | None:
-    if not value:
+    """A feed or sitemap date: RFC 2822 (RSS ``pubDate``, with the RFC 822 zone names such as EST) by
+    ``email.utils``, else ISO 8601 / W3C datetime (Atom, sitemaps) by ``datetime.fromisoformat``. A date
+    without a zone (or an unknown zone name, or ``-0000``) is taken as UTC; an unreadable one is None."""
+    if not value or not value.strip():
         return None
     value = value.strip()
-    for fmt in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d", "%a, %d %b %Y %H:%M:%S %z",
-                "%a, %d %b %Y %H:%M:%S %Z", "%Y-%m-%dT%H:%M:%S.%f%z"):
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
         try:
-            parsed = datetime.strptime(value.replace("Z", "+00:00"), fmt)
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            parsed = datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] in "Zz" else value)
         except ValueError:
-            continue
-    return None
+            return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def _root(body: bytes):
@@ -69,26 +73,54 @@ def gunzipped(body: bytes) -> bytes:
     return data
 
 
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
 def parse_sitemap(body: bytes) -> tuple[list[str], list[Entry]]:
-    """(child sitemaps, page entries). Page dates: news:publication_date, else lastmod."""
-    root = _root(body)
-    kind = _local(root.tag)
+    """(child sitemaps, page entries); see ``read_sitemap``."""
+    children, entries, _ = read_sitemap(body)
+    return children, entries
+
+
+def read_sitemap(body: bytes) -> tuple[list[str], list[Entry], str | None]:
+    """(child sitemaps, page entries, what was wrong), read by Scrapy's ``Sitemap`` (entities never resolved).
+    Page dates: news:publication_date, else lastmod. A sitemap broken part-way (truncated, a bad tag) keeps
+    what its recovering parser read before the break, and says what broke; one not readable at all raises."""
+    from scrapy.utils.sitemap import Sitemap
+
+    try:
+        sitemap = Sitemap(body)
+        kind = sitemap.type
+    except (etree.XMLSyntaxError, StopIteration) as exc:
+        raise DiscoveryError(f"malformed XML: {str(exc) or 'empty document'}") from None
     if kind not in ("urlset", "sitemapindex"):
         raise DiscoveryError(f"not a sitemap (root element <{kind}>)")
-    children, entries = [], []
-    for node in root:
-        fields = {}
-        for el in node.iter():
-            name = _local(el.tag)
-            if name in ("loc", "lastmod", "publication_date") and el.text:
-                fields[name] = el.text.strip()
-        if "loc" not in fields:
-            continue
-        if kind == "sitemapindex":
-            children.append(fields["loc"])
-        else:
-            entries.append(Entry(fields["loc"], parse_date(fields.get("publication_date") or fields.get("lastmod"))))
-    return children, entries
+    try:
+        found = [(fields["loc"], fields.get("lastmod")) for fields in sitemap if fields.get("loc")]
+    except etree.XMLSyntaxError as exc:
+        raise DiscoveryError(f"malformed XML: {exc}") from None
+    errors = [e for e in sitemap.xmliter.error_log if e.level >= etree.ErrorLevels.ERROR]
+    problem = (f"malformed XML ({errors[0].message.strip()}, line {errors[0].line}): kept the {len(found)} "
+               "entries read before it") if errors else None
+    if kind == "sitemapindex":
+        return [loc for loc, _ in found], [], problem
+    published = _news_dates(body) if NEWS_NS.encode() in body else {}
+    return [], [Entry(loc, parse_date(published.get(loc) or lastmod)) for loc, lastmod in found], problem
+
+
+def _news_dates(body: bytes) -> dict[str, str]:
+    """loc → news:publication_date of a news sitemap. Scrapy's ``Sitemap`` keeps only the direct children of
+    ``<url>``, and the date sits inside ``<news:news>``."""
+    dates = {}
+    try:
+        for url in _root(body):
+            loc = url.findtext("{*}loc")
+            date = url.findtext(f"{{{NEWS_NS}}}news/{{{NEWS_NS}}}publication_date")
+            if loc and date:
+                dates[loc.strip()] = date.strip()
+    except DiscoveryError:  # what Scrapy's recovering parser read is kept, with lastmod dates
+        pass
+    return dates
 
 
 def parse_feed(body: bytes) -> list[Entry]:
@@ -118,12 +150,14 @@ def parse_feed(body: bytes) -> list[Entry]:
     return entries
 
 
-def robots_sitemaps(body: bytes) -> list[str]:
-    """The ``Sitemap:`` lines of a robots.txt (any case, anywhere in the file), in order, without repeats."""
-    text = body.decode("utf-8", "replace")
-    found = [line.split(":", 1)[1].strip() for line in text.splitlines()
-             if line.strip().lower().startswith("sitemap:") and line.split(":", 1)[1].strip()]
-    return list(dict.fromkeys(found))
+def robots_sitemaps(body: bytes, base_url: str | None = None) -> list[str]:
+    """The ``Sitemap:`` lines of a robots.txt (Scrapy's ``sitemap_urls_from_robots``: any case, anywhere in
+    the file), relative ones joined to ``base_url``, in order, without repeats or empty lines."""
+    from urllib.parse import urljoin
+
+    from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+    return list(dict.fromkeys(urljoin(base_url or "", url) for url in sitemap_urls_from_robots(body) if url))
 
 
 def in_window(entries: list[Entry], days: float | None, now: datetime | None = None) -> list[Entry]:

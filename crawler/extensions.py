@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrapy import signals
 
+from crawler.logformatter import item_where, one_line
 from pipelines.base import SkippedItem
 from pipelines.deadletter import DeadLetter
 
@@ -24,10 +25,10 @@ class DeadLetterExtension:
         reason = str(exception).split(": ", 1)[-1]
         if isinstance(exception, SkippedItem):
             self.stats.inc_value("newsindex/skipped")
-            spider.logger.info("%s: skipped: %s", item.get("url") or item.get("source"), reason)
+            spider.logger.info("%s: skipped: %s", item_where(item), one_line(reason))
             return
         self.stats.inc_value("newsindex/failed")
-        spider.logger.error("%s: %s", item.get("url") or item.get("source"), reason)
+        spider.logger.error("%s: %s", item_where(item), one_line(reason))
         self.dead.record_item(item, reason)
 
 

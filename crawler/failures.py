@@ -6,7 +6,10 @@ from pipelines.deadletter import DeadLetter
 
 
 def report(spider, url: str, reason: str, kind: str) -> None:
+    from crawler.ledger import fetch_failed
+
     spider.logger.error("%s: %s", url, reason)
+    spider.crawler.signals.send_catch_log(fetch_failed, url=url, reason=reason)
     spider.crawler.stats.inc_value("newsindex/failed")
     spider.crawler.stats.inc_value(f"newsindex/failed/{kind}")
     DeadLetter(spider.crawler.settings["NEWSINDEX_DEAD_LETTER"]).record(url, reason, url=url, stage=f"crawl/{kind}")

@@ -14,9 +14,9 @@ STAT_KEYS = {
 }
 
 
-def run_crawls(sites: list[Site], settings: Settings) -> dict[str, dict[str, int]]:
+def run_crawls(sites: list[Site], settings: Settings, ledger: str | None = None) -> dict[str, dict[str, int]]:
     """Crawl the sites concurrently (one Scrapy process, one crawler each) with the caller's resolved
-    settings; stats per site."""
+    settings; stats per site. ``ledger``: a file (emptied here) naming every article URL's fate."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings as ScrapySettings
 
@@ -25,6 +25,11 @@ def run_crawls(sites: list[Site], settings: Settings) -> dict[str, dict[str, int
     project = ScrapySettings()
     project.setmodule("crawler.settings", priority="project")
     project.set("NEWSINDEX", settings, priority="cmdline")
+    if ledger:
+        from pipelines.ledger import Ledger
+
+        Ledger(ledger).close()  # emptied (or one line and exit 2 if it cannot be written); each crawler appends
+        project.set("NEWSINDEX_LEDGER", str(ledger), priority="cmdline")
     process = CrawlerProcess(project)
     crawlers = {}
     for site in sites:

@@ -47,6 +47,7 @@ class Scheduler:
         self.log = log
         self.running: dict[str, Run] = {}
         self.next_due: dict[str, datetime] = {}
+        self.exit_status = 0  # the highest exit status of the runs that finished (0: none failed)
 
     def plan(self, now: datetime, immediately: bool) -> None:
         for site in self.sites:
@@ -83,6 +84,7 @@ class Scheduler:
                         f"{(datetime.now(timezone.utc) - run.started).total_seconds():.0f}s)")
             run.lock.close()
             del self.running[name]
+            self.exit_status = max(self.exit_status, run.process.returncode)
 
     def wait(self) -> None:
         while self.running:
@@ -99,11 +101,14 @@ class Scheduler:
 def run_schedule(sites: list[Site], home: Path, max_runs: int | None = None, immediately: bool = False,
                  tick_seconds: float = 5.0) -> int:
     """Run until interrupted, or until ``max_runs`` runs were due (started, or skipped because one
-    was still going) and the started ones have finished."""
+    was still going) and the started ones have finished. ``immediately`` without ``max_runs`` is one
+    pass: every scheduled site once, now. Returns the highest exit status of the runs (0: none failed)."""
     home.mkdir(parents=True, exist_ok=True)
     scheduler = Scheduler(sites, home)
     if not scheduler.sites:
         raise ValueError("no site in the sources file has a schedule")
+    if immediately and max_runs is None:
+        max_runs = len(scheduler.sites)
     scheduler.plan(datetime.now(timezone.utc), immediately)
     due = 0
     try:
@@ -114,4 +119,4 @@ def run_schedule(sites: list[Site], home: Path, max_runs: int | None = None, imm
             time.sleep(tick_seconds)
     finally:
         scheduler.wait()
-    return due
+    return scheduler.exit_status

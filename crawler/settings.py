@@ -21,9 +21,11 @@ DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformatter.OneLineLogFormatter"  # a dropped item is one line: URL and reason
 
 # The stage order of pipelines.runner.STAGES, the indexer last: the same list `newsindex ingest` runs.
-ITEM_PIPELINES = item_pipelines()
+# The ledger (--ledger) sits right before the index writer: it sees each document before its write.
+ITEM_PIPELINES = {**item_pipelines(), "crawler.ledger.LedgerPipeline": 890}
 EXTENSIONS = {"crawler.extensions.DeadLetterExtension": 500,
               "crawler.extensions.SharedCrawlExtension": 510}  # active only with REDIS_URL
 DOWNLOADER_MIDDLEWARES = {

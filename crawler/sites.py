@@ -54,6 +54,20 @@ def extraction_rules(sites: dict[str, Site]) -> dict[str, dict[str, list[str]]]:
     return rules
 
 
+def site_name_of(sites: dict[str, Site], url: str | None) -> str | None:
+    """The name of the declared site that owns ``url``; when several own its host (two sites served on one host),
+    the one whose declared URLs have its scheme, host and port. None when none does, or it stays ambiguous."""
+    owners = [site for site in sites.values() if url and site.owns(url)]
+    if len(owners) > 1:
+        owners = [site for site in owners if _origin(url) in map(_origin, site.start_urls + site.feeds + site.sitemaps)]
+    return owners[0].name if len(owners) == 1 else None
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc.lower()
+
+
 def article_url_filter(sites: dict[str, Site]):
     """For archive records: why a URL is not an article by its site's rules (or robots.txt), else None."""
 

@@ -11,6 +11,8 @@ from pipelines.config import load_settings
 from pipelines.errors import NewsindexError
 
 DEFAULT_SEEDS = "seeds"
+LEDGER_HELP = ("write every input's fate to FILE, one JSON line each: indexed (its id), unchanged, failed (the "
+               "reason), skipped (the kind)")
 
 
 def _cmd_es(args, settings) -> int:
@@ -72,11 +74,11 @@ def _cmd_ingest(args, settings) -> int:
 
         replay = replay_sources(Path(args.replay))
         _require_managed_or_url(settings)
-        summary = ingest(settings, replay.sources, on_connected=replay.begin)
+        summary = ingest(settings, replay.sources, on_connected=replay.begin, ledger=args.ledger)
         replay.finish()
     else:
         _require_managed_or_url(settings)
-        summary = ingest(settings, _input_paths(args))
+        summary = ingest(settings, _input_paths(args), ledger=args.ledger)
     print(summary.line())
     if summary.revision and (line := summary.revision.line()):
         print(line)
@@ -99,7 +101,13 @@ def _cmd_extract(args, settings) -> int:
     # A preview: the dedupe store and the dead-letter file are written only with --store.
     dead = DeadLetter(settings.dead_letter) if args.store else None
     summary = Summary(dead_letter=settings.dead_letter if args.store else None)
-    for doc in documents(settings, _input_paths(args), dead, summary, preview=not args.store):
+    from newsindex.fetch import fetch_item, is_url
+
+    urls = [p for p in args.paths if is_url(p)]  # a page fetched once (robots.txt obeyed, bounded) for a preview
+    paths = [p for p in args.paths if not is_url(p)] if urls else _input_paths(args)
+    fetched = (fetch_item(url, settings.max_bytes) for url in urls)
+    for doc in documents(settings, paths, dead, summary, preview=not args.store, records=fetched,
+                         left_out=args.explain):
         print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
     print(summary.line(done="extracted"), file=sys.stderr)
     for alarm in summary.alarms:
@@ -160,10 +168,29 @@ def _cmd_reindex(args, settings) -> int:
 
     _require_managed_or_url(settings)
     client = connect(settings)
+    if args.keep_old is not None and args.keep_old < 0:
+        raise NewsindexError(f"--keep-old takes a count of old indices to keep (0 or more), not {args.keep_old}")
     setup(client, settings, upgrade_in_place=False)  # a conflicting mapping is what a re-index is for
-    result = reindex(client, settings, source=args.source, delete_old=args.delete_old)
+    result = reindex(client, settings, source=args.source, keep_old=args.keep_old)
     print(result.line())
     return 1 if result.failed else 0
+
+
+def _cmd_indices(args, settings) -> int:
+    from newsindex.reindex import alias_indices
+    from pipelines.elastic import connect
+
+    _require_managed_or_url(settings)
+    found = alias_indices(connect(settings), settings)
+    if not found:
+        print(f"no index of alias {settings.alias!r} yet: run `newsindex setup` or `newsindex ingest`")
+        return 0
+    print(f"  {'index':<44} {'docs':>9} {'size':>10}  created (UTC)")
+    for index in found:
+        mark = "*" if index.read or index.write else " "
+        print(f"{mark} {index.name:<44} {index.docs:>9} {index.size_bytes / 2**20:>8.1f}MB  "
+              f"{index.created:%Y-%m-%d %H:%M:%S}{'  live' if mark == '*' else ''}")
+    return 0
 
 
 def _cmd_kibana(args, settings) -> int:
@@ -190,7 +217,7 @@ def _cmd_crawl(args, settings) -> int:
             first = f"unknown site {unknown[0]!r}" if unknown else "name a site or use --all"
             raise NewsindexError(f"{first}; {settings.sources} declares: {', '.join(sites) or 'no sites'}")
         chosen = [sites[name] for name in args.sites]
-    results = run_crawls(chosen, settings)
+    results = run_crawls(chosen, settings, ledger=args.ledger)
     for name, summary in results.items():
         print(describe(name, summary))
     revision = _revise_after_crawl(settings)
@@ -250,11 +277,10 @@ def _cmd_schedule(args, settings) -> int:
 
     _require_managed_or_url(settings)
     try:
-        run_schedule(list(load_sites(settings.sources).values()), settings.home, max_runs=args.max_runs,
-                     immediately=args.now)
+        return run_schedule(list(load_sites(settings.sources).values()), settings.home, max_runs=args.max_runs,
+                            immediately=args.now)
     except ValueError as exc:
         raise NewsindexError(f"{exc}: add `schedule: \"*/30 * * * *\"` to a site") from exc
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -271,11 +297,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="extract files and index them (default: seeds/)")
     ingest.add_argument("paths", nargs="*", help="files or folders (.html .htm .txt, .gz forms)")
     ingest.add_argument("--replay", metavar="FILE", help="run the inputs of a dead-letter file again")
+    ingest.add_argument("--ledger", metavar="FILE", type=Path, help=LEDGER_HELP)
     ingest.set_defaults(func=_cmd_ingest)
 
     extract = sub.add_parser("extract", help="print the documents the indexer would send, one JSON per line")
-    extract.add_argument("paths", nargs="*")
-    extract.add_argument("--explain", action="store_true", help="readable kept/removed view per document")
+    extract.add_argument("paths", nargs="*", help="files, folders or http(s) URLs (each page fetched once)")
+    extract.add_argument("--explain", action="store_true",
+                         help="readable kept/removed view per document, with the blocks trafilatura left out")
     extract.add_argument("--store", action="store_true",
                          help="remember paragraphs and signatures in the dedupe store and keep failures in the "
                               "dead-letter file, as ingest does (default: a preview that writes nothing)")
@@ -293,10 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = sub.add_parser("crawl", help="crawl sites declared in the sources file (sources.yaml)")
     crawl.add_argument("sites", nargs="*", help="site names from the sources file")
     crawl.add_argument("--all", action="store_true", help="every site in the sources file")
+    crawl.add_argument("--ledger", metavar="FILE", help=LEDGER_HELP)
     crawl.set_defaults(func=_cmd_crawl)
 
     schedule = sub.add_parser("schedule", help="run each site's crawl on its cron schedule")
-    schedule.add_argument("--now", action="store_true", help="start every scheduled site once right away")
+    schedule.add_argument("--now", action="store_true",
+                          help="run every scheduled site once right away and return with the runs' exit status "
+                               "(with --max-runs: then go on by the schedule)")
     schedule.add_argument("--max-runs", type=int, help="stop after this many runs were due (default: run forever)")
     schedule.set_defaults(func=_cmd_schedule)
 
@@ -304,10 +335,15 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("--from", dest="source", choices=["index", "sources"], default="index",
                          help="copy the current documents (mapping change) or re-extract their source files")
     old_index = reindex.add_mutually_exclusive_group()
-    old_index.add_argument("--keep-old", dest="delete_old", action="store_false", default=False,
-                           help="keep the previous index (default)")
-    old_index.add_argument("--delete-old", dest="delete_old", action="store_true", help="delete it after the swap")
+    old_index.add_argument("--keep-old", dest="keep_old", type=int, nargs="?", const=None, default=None, metavar="N",
+                           help="keep the previous index (default); with N: keep the newest N old indices, delete "
+                                "older ones (`newsindex indices` lists them)")
+    old_index.add_argument("--delete-old", dest="keep_old", action="store_const", const=0,
+                           help="delete the previous index after the swap")
     reindex.set_defaults(func=_cmd_reindex)
+
+    sub.add_parser("indices", help="the indices of the alias: docs, size, created, which one is live"
+                   ).set_defaults(func=_cmd_indices)
 
     kibana = sub.add_parser("kibana", help="Kibana saved objects (data view, saved search, dashboard)")
     kibana.add_argument("action", choices=["import"])

@@ -21,6 +21,7 @@ from pipelines.deadletter import DeadLetter, entry_key, read_entries
 from pipelines.errors import NewsindexError
 from pipelines.identity import IdentityStage
 from pipelines.index import IndexStats
+from pipelines.ledger import LOOKUP_BATCH, Ledger
 from pipelines.quality import QualityStage
 from pipelines.runner import build_stages, run_batch
 
@@ -39,6 +40,7 @@ class Summary:
     alarms: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one line each, for the user, not about any input
     revision: Revision | None = None  # earlier documents re-cleaned after the run (``newsindex.revise``)
+    ledger: Ledger | None = None  # --ledger: every input's fate, one JSON line each
 
     @property
     def indexed(self) -> int:
@@ -48,8 +50,10 @@ class Summary:
     def unchanged(self) -> int:
         return self.index_stats.unchanged if self.index_stats else 0
 
-    def skip(self, kind: str) -> None:
+    def skip(self, kind: str, source: str | None = None, reason: str | None = None) -> None:
         self.skipped[kind] += 1
+        if self.ledger is not None:
+            self.ledger.skipped(source, kind, reason)
 
     def fail(self, item: dict, reason: str, dead: DeadLetter | None) -> None:
         """One failure: counted, one line naming the input and the reason, kept for replay (unless a preview)."""
@@ -57,6 +61,8 @@ class Summary:
         print(f"newsindex: {item.get('source') or item.get('url') or '?'}: {reason}", file=sys.stderr)
         if dead is not None:
             dead.record_item(item, reason)
+        if self.ledger is not None:
+            self.ledger.failed(item.get("source") or item.get("url"), reason, item.get("id"))
 
     def line(self, done: str = "indexed") -> str:
         done_count = self.indexed if self.index_stats else self.extracted
@@ -169,17 +175,18 @@ def _declared_sites(settings: Settings) -> dict:
 
 def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, summary: Summary,
               preview: bool = False, records: Iterable[dict | ReadFailure | Skipped] = (),
-              progress: bool = True) -> Iterator[dict]:
+              progress: bool = True, left_out: bool = False) -> Iterator[dict]:
     """Run inputs through every stage; each is counted once in ``summary`` — read, then failed (reported
     and dead-lettered), skipped (with its kind) or yielded as a document. ``preview`` (``extract``
     without ``--store``) uses a throw-away dedupe store and writes no dead-letter file. ``records``: raw
-    items read elsewhere (archived pages, for a re-index), counted like the rest."""
+    items read elsewhere (archived pages, for a re-index), counted like the rest. ``left_out`` (``extract
+    --explain``): each HTML document also lists the page blocks trafilatura left out."""
 
     def on_failure(item: dict, reason: str) -> None:
         summary.fail(item, reason, dead)
 
     def on_skip(item: dict, reason: str) -> None:
-        summary.skip("duplicates (the same article again)")
+        summary.skip("duplicates (the same article again)", item.get("source") or item.get("url"), reason)
         print(f"newsindex: {item.get('source') or item.get('url')}: skipped, {reason}", file=sys.stderr)
 
     def items() -> Iterator[dict]:
@@ -188,11 +195,13 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
             if isinstance(entry, ReadFailure):
                 on_failure({"source": entry.source}, f"read: {entry.reason}")
             elif isinstance(entry, Skipped):
-                summary.skip(entry.kind)
+                summary.skip(entry.kind, entry.source, entry.reason)
             else:
+                if sites and (name := site_name_of(sites, entry.get("url"))):
+                    entry.setdefault("source_name", name)  # its quality history is its declared site's
                 yield entry
 
-    from crawler.sites import article_url_filter, extraction_rules
+    from crawler.sites import article_url_filter, extraction_rules, site_name_of
 
     sites = _declared_sites(settings)
     not_article = article_url_filter(sites) if sites else None  # archive records keep to their site's rules
@@ -200,6 +209,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
     if preview:
         component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
         component_settings["NEWSINDEX_QUALITY_PATH"] = None
+    component_settings["NEWSINDEX_EXPLAIN_LEFT_OUT"] = left_out
     stages = build_stages(component_settings)
     try:
         bar = progress_bar(None, "extracting") if progress else (lambda stream: stream)
@@ -216,17 +226,20 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
                 summary.alarms.extend(alarm.line() for alarm in stage.alarms)
 
 
-def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None] | None = None) -> Summary:
-    """Index the inputs; ``on_connected`` runs once the node answered (a replay moves its file aside then)."""
+def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None] | None = None,
+           ledger: Path | None = None) -> Summary:
+    """Index the inputs; ``on_connected`` runs once the node answered (a replay moves its file aside then).
+    ``ledger``: a file that names every input's fate, one JSON line each."""
     from pipelines.elastic import analysis_behind, connect, setup
     from pipelines.index import bulk_index
 
+    opened = Ledger(ledger) if ledger else None  # before anything moves: a ledger it cannot write is one line
     client = connect(settings)
     index = setup(client, settings)
     if on_connected is not None:
         on_connected()
     dead = DeadLetter(settings.dead_letter)
-    summary = Summary(dead_letter=settings.dead_letter)
+    summary = Summary(dead_letter=settings.dead_letter, ledger=opened)
     if hint := analysis_behind(client, index):
         summary.notes.append(hint)
     docs = documents(settings, paths, dead, summary)
@@ -238,6 +251,8 @@ def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None
 
     def counted(stream):
         nonlocal indexed_before_loss
+        if summary.ledger is not None:  # the ledger reads each document's hash before it is written
+            stream = _expected(stream, summary.ledger, client, settings.alias)
         for doc in stream:
             yield doc
             indexed_before_loss += 1
@@ -254,10 +269,20 @@ def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None
     if summary.index_stats.duplicate:
         summary.skipped["duplicates (the same article again)"] += summary.index_stats.duplicate
     client.indices.refresh(index=settings.alias)
+    if summary.ledger is not None:
+        summary.ledger.settle(client, settings.alias, missing=f"not in the index after the run (see {dead.path})")
+        summary.ledger.close()
     from newsindex.revise import revise
 
     summary.revision = revise(settings, client, index)
     return summary
+
+
+def _expected(stream: Iterable[dict], ledger: Ledger, client, alias: str) -> Iterator[dict]:
+    stream = iter(stream)
+    while chunk := list(itertools.islice(stream, LOOKUP_BATCH)):
+        ledger.expect(client, alias, chunk)
+        yield from chunk
 
 
 def explain(doc: dict) -> str:
@@ -277,6 +302,8 @@ def explain(doc: dict) -> str:
             lines.append(f"  HELD  [{why}] {_clip(removed['text'])} (kept anyway: {removed['kept_anyway']})")
         else:
             lines.append(f"  DROP  [{why}] {_clip(removed['text'])}")
+    for block in doc.get("left_out") or []:  # never reached our rules: trafilatura's main text did not hold it
+        lines.append(f"  OUT   [trafilatura] {_clip(block['text'])}")
     return "\n".join(lines)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-import uuid
 from base64 import b64encode
 from importlib import resources
 
@@ -26,10 +25,10 @@ def saved_objects(alias: str = "articles") -> bytes:
 
 
 def _multipart(filename: str, payload: bytes) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n"
-            "Content-Type: application/ndjson\r\n\r\n").encode() + payload + f"\r\n--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
+    """The import API's form: one file field (urllib3 builds the body and its boundary)."""
+    from urllib3 import encode_multipart_formdata
+
+    return encode_multipart_formdata({"file": (filename, payload, "application/ndjson")})
 
 
 def import_saved_objects(settings: Settings, kibana_url: str) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,13 +37,17 @@ class ReindexResult:
     deleted_old: bool
     re_extracted: int = 0
     kept_as_was: int = 0
+    pruned: list[str] = field(default_factory=list)  # older indices deleted by --keep-old N
 
     def line(self) -> str:
         how = (f" ({self.re_extracted} re-extracted from their files or the crawl archive, {self.kept_as_was} "
                "without a raw input copied as they were)") if self.re_extracted or self.kept_as_was else ""
         text = (f"re-indexed {self.copied} documents from {self.old} into {self.new}{how} ({self.failed} failed, "
                 f"{self.caught_up} written during the rebuild caught up); aliases now point at {self.new}")
-        return text + ("; old index deleted" if self.deleted_old else f"; old index kept: {self.old}")
+        text += "; old index deleted" if self.deleted_old else f"; old index kept: {self.old}"
+        if self.pruned:
+            text += f"; {len(self.pruned)} older indices deleted: {', '.join(self.pruned)}"
+        return text
 
 
 def _from_index(client: Elasticsearch, index: str, query: dict | None = None) -> Iterator[dict]:
@@ -74,7 +78,10 @@ def raw_inputs(client: Elasticsearch, index: str, archive: Path) -> RawInputs:
 
 
 def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
-            delete_old: bool = False) -> ReindexResult:
+            delete_old: bool = False, keep_old: int | None = None) -> ReindexResult:
+    """``keep_old``: after the swap, keep the newest N old indices of the alias and delete the older ones
+    (0: as ``delete_old``; None: keep them all)."""
+    delete_old = delete_old or keep_old == 0
     old = write_index(client, settings)
     if old is None:
         raise NewsindexError(f"alias {settings.write_alias!r} does not exist: nothing to re-index "
@@ -118,7 +125,43 @@ def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
     caught_up = bulk_index(client, new, late, on_failure).indexed if late else 0
     if delete_old:
         client.indices.delete(index=old)
-    return ReindexResult(old, new, copied, failed, caught_up, delete_old, re_extracted, kept)
+    pruned = prune_old(client, settings, keep_old) if keep_old else []
+    return ReindexResult(old, new, copied, failed, caught_up, delete_old, re_extracted, kept, pruned)
+
+
+@dataclass
+class AliasIndex:
+    name: str
+    docs: int
+    size_bytes: int
+    created: datetime
+    read: bool  # the read alias points at it
+    write: bool  # the write alias does
+
+
+def alias_indices(client: Elasticsearch, settings: Settings) -> list[AliasIndex]:
+    """The versioned indices of the alias (``<alias>-v*``: the live one and those earlier re-indexes kept),
+    newest first."""
+    pattern = f"{settings.alias}-v*"
+    rows = client.cat.indices(index=pattern, format="json", bytes="b", h="index,docs.count,store.size,creation.date",
+                              expand_wildcards="open,closed")
+    aliases = client.indices.get_alias(index=pattern, ignore_unavailable=True) if rows else {}
+    found = []
+    for row in rows:
+        held = aliases.get(row["index"], {}).get("aliases", {})
+        found.append(AliasIndex(row["index"], int(row.get("docs.count") or 0), int(row.get("store.size") or 0),
+                                datetime.fromtimestamp(int(row["creation.date"]) / 1000, timezone.utc),
+                                settings.alias in held, settings.write_alias in held))
+    return sorted(found, key=lambda i: (i.created, i.name), reverse=True)
+
+
+def prune_old(client: Elasticsearch, settings: Settings, keep: int) -> list[str]:
+    """Delete the old indices of the alias past the newest ``keep`` (never one an alias points at)."""
+    old = [index for index in alias_indices(client, settings) if not index.read and not index.write]
+    doomed = [index.name for index in old[keep:]]
+    for name in doomed:
+        client.indices.delete(index=name)
+    return doomed
 
 
 def _from_sources(client: Elasticsearch, settings: Settings, old: str, new: str, dead: DeadLetter,

@@ -116,12 +116,13 @@ def visible_meta(page: PageSignals) -> VisibleMeta:
 _POSITIONAL = frozenset({"leading-furniture", "trailing-furniture", "category-timestamp"})
 
 
-def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
+def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bool = False) -> Item:
     """trafilatura's main text and metadata, then our cleaning. ``fallback``: trafilatura's fallback extractors
     (readability, justext), on by default: without them, pages whose main pass returns the site menu lose
-    the whole article (recall −4 points on cleaneval); they cost ~30% more time."""
+    the whole article (recall −4 points on cleaneval); they cost ~30% more time. ``left_out`` (for
+    ``extract --explain``): also list the page's text blocks trafilatura itself did not return."""
     import trafilatura
-    from trafilatura.utils import load_html
+    from trafilatura import load_html
 
     # One parse of the page feeds trafilatura (text and metadata), our page signals and the visible metadata.
     # trafilatura copies a tree it is handed (its passes prune it), so ours stays whole for the signals.
@@ -179,19 +180,44 @@ def extract_html(html: str, url: str | None, fallback: bool = True) -> Item:
         "removed": cleaned.removed,
         # The site stage's view of the page; a page with no address has no site to learn a template of.
         "template": page_template(page, cleaned.paragraphs) if (url or doc.url) else None,
+        **({"left_out": trafilatura_left_out(html, doc.text)} if left_out else {}),
     }
+
+
+MAX_LEFT_OUT = 200  # blocks listed by --explain
+
+
+def trafilatura_left_out(html: str, returned: str) -> list[dict]:
+    """The page's visible text blocks (navigation, header, footer and asides included) that trafilatura's main
+    text does not hold, in page order, as ``extract --explain`` marks them: trafilatura's, not our rules'."""
+    reader = _VisibleBlocks(skip=_INVISIBLE)
+    reader.feed(html)
+    reader.close()
+    reader._flush()
+    kept = {normalise(line) for line in returned.split("\n") if line.strip()}
+    whole = normalise(returned)
+    out: list[dict] = []
+    for block in dict.fromkeys(reader.blocks):
+        key = normalise(block)
+        if key and key not in kept and key not in whole:
+            out.append({"text": block, "reason": "trafilatura"})
+            if len(out) >= MAX_LEFT_OUT:
+                break
+    return out
 
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "figcaption",
            "article", "section", "br", "tr", "table", "ul", "ol", "title"}
-_NOT_CONTENT = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"}
+_INVISIBLE = {"script", "style", "noscript", "template", "svg"}
+_NOT_CONTENT = _INVISIBLE | {"nav", "header", "footer", "aside", "form"}
 
 
 class _VisibleBlocks(HTMLParser):
     """Streaming (no tree, so no depth limit): the text between block boundaries, outside page furniture."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: set[str] = _NOT_CONTENT) -> None:
         super().__init__(convert_charrefs=True)
+        self.skipped_tags = skip
         self.blocks: list[str] = []
         self.title: str | None = None
         self._text: list[str] = []
@@ -209,14 +235,14 @@ class _VisibleBlocks(HTMLParser):
             self.blocks.append(text)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _NOT_CONTENT:
+        if tag in self.skipped_tags:
             self._skip += 1
         elif tag in _BLOCKS:
             self._flush()
             self._in_title = tag == "title"
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _NOT_CONTENT:
+        if tag in self.skipped_tags:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCKS:
             self._flush()
@@ -251,11 +277,14 @@ class ExtractStage(CpuStage):
     """``raw`` → title, author, published, url, site, tags, paragraphs, removed, id."""
 
     name = "extract"
-    setting_names = {"fallback": "NEWSINDEX_TRAFILATURA_FALLBACK", "site_rules": "NEWSINDEX_SITE_RULES"}
+    setting_names = {"fallback": "NEWSINDEX_TRAFILATURA_FALLBACK", "site_rules": "NEWSINDEX_SITE_RULES",
+                     "left_out": "NEWSINDEX_EXPLAIN_LEFT_OUT"}
 
-    def __init__(self, fallback: bool = True, site_rules: dict[str, dict[str, list[str]]] | None = None):
+    def __init__(self, fallback: bool = True, site_rules: dict[str, dict[str, list[str]]] | None = None,
+                 left_out: bool = False):
         self.fallback = str(fallback).strip().lower() not in ("0", "false", "no", "off")
         self.site_rules = dict(site_rules or {})
+        self.left_out = bool(left_out)  # extract --explain only: never indexed
 
     def rules_for(self, url: str | None) -> dict[str, list[str]]:
         host = host_of(url)
@@ -272,7 +301,7 @@ class ExtractStage(CpuStage):
             if item["kind"] == "html":
                 if rules.get("drop"):
                     raw, dropped = drop_selectors(raw, rules["drop"])
-                fields = extract_html(raw, item.get("url"), self.fallback)
+                fields = extract_html(raw, item.get("url"), self.fallback, left_out=self.left_out)
             else:
                 fields = extract_text(raw)
         except StageError as exc:  # no article at all: the quality stage counts the page, then fails it

@@ -29,4 +29,7 @@ class FinalizeStage(Stage):
         item["content_hash"] = content_hash(item.get("title"), item["paragraphs"])
         item["ingested_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         item.setdefault("version", 1)
-        return {key: item.get(key) for key in FIELDS}
+        doc = {key: item.get(key) for key in FIELDS}
+        if "left_out" in item:  # extract --explain: what trafilatura left out of the page (never indexed)
+            doc["left_out"] = item["left_out"]
+        return doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from pipelines.base import CpuStage, Item
 
 MIN_LETTERS = 40
@@ -13,13 +15,16 @@ SAMPLE_CHARS = 600
 TRIALS = 3
 
 
+@functools.cache
 def _factory():
-    """langdetect's one shared factory (its language profiles load once per process), fixed seed."""
-    from langdetect import DetectorFactory, detector_factory
+    """A langdetect factory of our own (its language profiles load once per process), fixed seed: what
+    ``langdetect.detect`` builds in its private module global, through the public class."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     DetectorFactory.seed = 0
-    detector_factory.init_factory()
-    return detector_factory._factory
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
 
 
 def detect_language(text: str, sample_chars: int | None = None, trials: int | None = None

@@ -106,6 +106,12 @@ class QualityStore:
         self.conn.close()
 
 
+def history_key(item: Item) -> str:
+    """Whose history a document adds to: its site's name in the sources file (two sites served on one host are
+    two histories), else its host (or folder, for files without a URL)."""
+    return item.get("source_name") or site_group(item)
+
+
 class QualityStage(Stage):
     """Right after extraction: counts each site's figures for this run (the empty pages included, which it
     then fails, with extraction's reason), and at the end of the run stores them and reports the alarms."""
@@ -127,7 +133,7 @@ class QualityStage(Stage):
         return stage
 
     def process(self, item: Item) -> Item:
-        self.figures[site_group(item)].add(item)
+        self.figures[history_key(item)].add(item)
         if not item.get("paragraphs"):
             raise StageError(item.pop("no_article", None) or "no article text found")
         return item

@@ -82,6 +82,7 @@ class FixtureSite:
         # loaded the machine is (a fixed sleep would race the crawler's timer).
         self.release_slow = threading.Event()
         self.requests: Counter[str] = Counter()
+        self.agents: dict[str, str] = {}  # path → the User-Agent of its last request
         self.full_responses: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
         self.changed: dict[str, list[str]] = {}
@@ -184,6 +185,7 @@ class FixtureSite:
             def do_GET(self):  # noqa: N802
                 with site.lock:
                     site.requests[self.path] += 1
+                    site.agents[self.path] = self.headers.get("User-Agent", "")
                     extra = [p for p in site.requests if p.startswith("/news/2024/02/b")]
                     wait = (site.gate_after is not None and self.path.startswith("/news/2024/02/b")
                             and len(extra) > site.gate_after and not site.gate.is_set())

@@ -213,6 +213,7 @@ def test_one_parse_feeds_trafilatura_the_signals_and_the_visible_metadata(monkey
         parses.append(text)  # trafilatura's fallback extractors parse their own serialisations: not the page
         return real_parse(text, *args, **kwargs)
 
+    monkeypatch.setattr(trafilatura, "load_html", counting_load)  # the public name extract_html calls
     monkeypatch.setattr(trafilatura.utils, "load_html", counting_load)
     monkeypatch.setattr(trafilatura.core, "load_html", counting_load)
     monkeypatch.setattr(lxml_html, "document_fromstring", counting_parse)

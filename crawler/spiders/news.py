@@ -22,10 +22,11 @@ from crawler.discovery import (
     gunzipped,
     in_window,
     parse_feed,
-    parse_sitemap,
+    read_sitemap,
     robots_sitemaps,
 )
 from crawler.failures import report
+from crawler.ledger import page_unchanged, request_skipped
 from crawler.sites import Site, load_sites
 
 ARTICLE_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
@@ -85,10 +86,12 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response):
         try:
-            children, entries = parse_sitemap(gunzipped(response.body))
+            children, entries, problem = read_sitemap(gunzipped(response.body))
         except DiscoveryError as exc:
             report(self, response.url, f"sitemap: {exc}", "sitemap")
             return
+        if problem:  # broken part-way: what came before the break is still crawled
+            report(self, response.url, f"sitemap: {problem}", "sitemap")
         # Bounded: a site controls its sitemaps (an index that points to the next, forever). What is left
         # out is one failure of the index that listed it, with the count.
         depth = response.meta.get("sitemap_depth", 0) + 1
@@ -114,7 +117,7 @@ class NewsSpider(scrapy.Spider):
         return list(dict.fromkeys(f"{p.scheme}://{p.netloc}" for p in map(urlsplit, urls) if p.netloc))
 
     def parse_robots(self, response):
-        for url in robots_sitemaps(response.body):
+        for url in robots_sitemaps(response.body, base_url=response.url):
             yield self._request(url, self.parse_sitemap, kind="sitemap")
 
     def parse_feed(self, response):
@@ -134,6 +137,7 @@ class NewsSpider(scrapy.Spider):
     def parse_page(self, response):
         if response.status == 304:
             self.crawler.stats.inc_value("newsindex/unchanged")
+            self.crawler.signals.send_catch_log(page_unchanged, url=response.url)
             return
         content_type = response.headers.get("Content-Type", b"").split(b";")[0].strip().lower()
         if content_type not in ARTICLE_TYPES:
@@ -143,6 +147,7 @@ class NewsSpider(scrapy.Spider):
             yield {"source": response.url, "url": response.url, "body": response.body,
                    "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
                    "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None,
+                   "source_name": self.site.name,  # per-site quality history
                    "domains": self.site.domains}  # rel=canonical may point anywhere inside these
         # Links are followed from start_urls pages (and from listed articles only when the site says
         # follow_links): a sitemap or feed already lists the articles, and its pages' nav, tag and section
@@ -158,12 +163,16 @@ class NewsSpider(scrapy.Spider):
         # (a redirect chain past REDIRECT_MAX_TIMES, HttpError for 404/500…) are failures.
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             self.logger.info("%s: refused (%s)", request.url, failure.getErrorMessage())
+            self.crawler.signals.send_catch_log(request_skipped, url=request.url, kind="refused by robots.txt",
+                                                reason=failure.getErrorMessage())
             return
         # A link found while crawling that is not an article by the site's rules (a dead nav or tag link) is a
         # miss of link discovery, counted apart: it is not an article lost, and no reason to alert.
         if request.meta.get("link_depth", 0) > 0 and not self.is_article(request.url):
             self.crawler.stats.inc_value("newsindex/link_misses")
             self.logger.info("%s: link not fetched (%s)", request.url, failure.getErrorMessage())
+            self.crawler.signals.send_catch_log(request_skipped, url=request.url, kind="link misses (not articles)",
+                                                reason=failure.getErrorMessage())
             return
         response = getattr(failure.value, "response", None)
         message = failure.getErrorMessage()
