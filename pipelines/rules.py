@@ -37,6 +37,8 @@ RULES: tuple[Rule, ...] = (
     Rule("copyright", _LEXICON, "copyright and all-rights-reserved lines"),
     Rule("affiliate", _LEXICON, "shopping-link disclosures (the reader's purchase and the publisher's commission)"),
     Rule("cookies", _LEXICON, "cookie and consent banners"),
+    # Not ours: shown by `extract --explain` only, never in a document's `removed`.
+    Rule("trafilatura", ("extract",), "page blocks trafilatura's own extraction left out (`OUT [trafilatura]`)"),
     # Line rules (pipelines/cleaning.py, textmeta.py, plaintext.py).
     Rule("photo-caption", ("cleaning",), "a caption ending in a credit ('… Press Service / TASS')"),
     Rule("byline", ("cleaning", "textmeta", "plaintext"),

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 BIN = os.path.dirname(sys.executable)
 EST = timezone(timedelta(hours=-5))

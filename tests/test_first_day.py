@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 from fixture_site import FixtureSite
+from helpers import ROOT
 
 BIN = os.path.dirname(sys.executable)
 QUIET = """    settings:
@@ -176,7 +176,7 @@ def _ledger(path) -> dict[str, dict]:
 
 @pytest.mark.es
 def test_the_ingest_ledger_names_every_inputs_fate(es_env, es_client, tmp_path, own_home):
-    from conftest import write_articles
+    from helpers import write_articles
 
     corpus = tmp_path / "corpus"
     good = write_articles(corpus, 3)

@@ -2,7 +2,7 @@
 the alias's indices (name, docs, size, created, which one is live) — against the real node."""
 
 import pytest
-from conftest import write_articles
+from helpers import write_articles
 
 from newsindex.cli import main
 from newsindex.reindex import alias_indices
