@@ -89,16 +89,18 @@ def send(client: Elasticsearch, actions: list[dict], on_result: OnResult, chunk_
     """Write the actions; ``on_result(action, None)`` for each written, ``(action, reason)`` for each the node
     refused. Raises ``NodeUnavailable`` when the node answers every request with a 5xx through the retries,
     and the client's ConnectionError when no node can be reached."""
-    large = [action for action in actions if encoded_size(action) > LONE_BYTES]
-    others = [action for action in actions if encoded_size(action) <= LONE_BYTES] if large else actions
+    large, others = [], []
+    for action in actions:
+        (large if encoded_size(action) > LONE_BYTES else others).append(action)
     _send(client, others, on_result, chunk_size, chunk_bytes, retries)
     for action in large:  # alone and once, then (if only busy) with the retries
-        busy = []
+        busy, refused = [], {}
         for done, info in _results(client, [action], 1, chunk_bytes, 0):
             if info is not None and info.get("status") in RETRY_STATUSES and not _beyond_the_node(info):
                 busy.append(done)
             else:
-                _settle(done, info, on_result, {}, 0)
+                _settle(done, info, on_result, refused, 0)
+        _resend_refused(client, refused, on_result, chunk_bytes, retries)
         _send(client, busy, on_result, 1, chunk_bytes, retries)
 
 
@@ -109,6 +111,12 @@ def _send(client: Elasticsearch, actions: list[dict], on_result: OnResult, chunk
     refused: dict[int, list[tuple[dict, dict]]] = {}  # per request refused as too large (the same ApiError)
     for action, info in _results(client, actions, chunk_size, chunk_bytes, retries):
         _settle(action, info, on_result, refused, retries)
+    _resend_refused(client, refused, on_result, chunk_bytes, retries)
+
+
+def _resend_refused(client: Elasticsearch, refused: dict[int, list[tuple[dict, dict]]], on_result: OnResult,
+                    chunk_bytes: int, retries: int) -> None:
+    """Each request refused as too large, again in halves; a document refused alone fails with its size."""
     for group in refused.values():
         if len(group) > 1:
             half = len(group) // 2
