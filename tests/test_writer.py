@@ -175,3 +175,44 @@ def test_sigterm_writes_or_dead_letters_what_is_in_flight(es_env, es_client, tmp
     dead = {entry.get("url") or entry["source"] for entry in entries}
     assert indexed(es_client, alias) == 1, (out, err[-2000:])
     assert len(dead) == 1 and all("/news/2024/02/b" in url for url in dead), entries
+
+
+def test_the_writer_thread_pushes_back_when_full_and_drains_at_close(es_settings, es_env, es_client):
+    """A bulk request held at the relay: the queue (one batch deep) fills, ``offer`` says no until the writer
+    takes the next batch (``on_room``), and ``close`` returns with every document written."""
+    from pipelines.writer import IndexWriter
+
+    index = setup(es_client, load_settings())
+    arrived, release = threading.Event(), threading.Event()
+
+    def hold_first_bulk(line, body):
+        if " /_bulk" in line and not arrived.is_set():
+            arrived.set()
+            release.wait(120)
+        return None
+
+    relay = StatusRelay(es_settings.es_port, hold_first_bulk)
+    client = through(relay, es_settings)
+    batches, rooms = [], threading.Semaphore(0)
+    writer = IndexWriter(lambda docs, on_failure: bulk_index(client, index, docs, on_failure, 2), batches.append,
+                         chunk_size=2, flush_seconds=0.05, on_room=rooms.release)
+    docs = stories(5)
+    try:
+        assert writer.offer(docs[0])
+        assert arrived.wait(120)  # the writer took it and is sending it: the request is held
+        assert writer.offer(docs[1]) and writer.offer(docs[2])
+        assert not writer.offer(docs[3])  # full: the caller waits
+        while rooms.acquire(blocking=False):  # the first batch's room, taken before the hold
+            pass
+        release.set()
+        assert rooms.acquire(timeout=120)  # the next batch was taken: room again
+        assert writer.offer(docs[3]) and writer.offer(docs[4])
+        writer.close()
+    finally:
+        release.set()
+        relay.close()
+    assert writer.error is None and [doc["id"] for batch in batches for doc in batch.docs] == [
+        d["id"] for d in docs]
+    assert sum(batch.stats.new for batch in batches) == 5 and not any(b.failures for b in batches)
+    es_client.indices.refresh(index=index)
+    assert es_client.count(index=index)["count"] == 5
