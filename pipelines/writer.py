@@ -36,8 +36,9 @@ FLUSH_SECONDS = 2.0
 _CLOSE = object()
 
 # Sent (under Scrapy, on the reactor) after each batch is written, with ``items``: the documents of the
-# batch as the pipeline returned them, now in Elasticsearch or in the dead-letter file. The conditional-GET
-# middleware keeps their validators, the scale-out scheduler releases their leases.
+# batch now in Elasticsearch, as the pipeline returned them (those the node refused are not among them). The
+# conditional-GET middleware keeps their validators (a refused one is fetched in full next time), the
+# scale-out scheduler releases their leases.
 batch_indexed = object()
 
 
@@ -191,7 +192,9 @@ class ElasticsearchPipeline(Stage):
             for key in ("new", "changed", "unchanged", "recleaned"):
                 self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch.stats, key))
         if self.crawler is not None:
-            self.crawler.signals.send_catch_log(batch_indexed, items=batch.docs)
+            refused = {doc.get("id") for doc, _ in batch.failures}
+            self.crawler.signals.send_catch_log(batch_indexed, items=[doc for doc in batch.docs
+                                                                      if doc.get("id") not in refused])
             if batch.error and not self.crawl_stats.get_value("newsindex/index_error"):
                 from scrapy.utils.defer import deferred_from_coro
 

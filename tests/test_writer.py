@@ -216,3 +216,35 @@ def test_the_writer_thread_pushes_back_when_full_and_drains_at_close(es_settings
     assert sum(batch.stats.new for batch in batches) == 5 and not any(b.failures for b in batches)
     es_client.indices.refresh(index=index)
     assert es_client.count(index=index)["count"] == 5
+
+
+def test_a_503_storm_under_a_crawl_is_one_line_exit_2_and_the_next_crawl_completes(es_settings, es_env, es_client,
+                                                                                   tmp_path, own_home):
+    """The writer thread meets a node that answers every bulk with 503 past the retries: the crawl stops with
+    one line (exit 2), its documents dead-lettered with the reason; the next crawl fetches them in full (no
+    validators were kept for them) and indexes every one."""
+    alias = es_env["NEWSINDEX_ALIAS"]
+    storm = threading.Event()
+    storm.set()
+    relay = StatusRelay(es_settings.es_port, lambda line, body: 503 if storm.is_set() and " /_bulk" in line else None)
+    try:
+        with FixtureSite(extra_articles=3) as site:
+            write_slow_site(tmp_path / "sources.yaml", site, timeout=30)
+            env = {**os.environ, **es_env, "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"),
+                   "NEWSINDEX_HOME": str(own_home), "NEWSINDEX_ES_URL": relay.url,
+                   "NEWSINDEX_ES_PASSWORD": read_password(es_settings)}
+            first = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "fixture"], env=env, cwd=ROOT,
+                                   capture_output=True, text=True, timeout=600)
+            storm.clear()
+            second = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "fixture"], env=env, cwd=ROOT,
+                                    capture_output=True, text=True, timeout=600)
+    finally:
+        relay.close()
+    assert first.returncode == 2, (first.stdout, first.stderr[-2000:])
+    last = first.stderr.strip().splitlines()[-1]
+    assert last.startswith("newsindex: error: fixture: Elasticsearch answered every bulk request with HTTP 503")
+    entries, _ = read_entries(own_home / "dead-letter.jsonl")
+    assert {e["url"] for e in entries} == {site.url(f"/news/2024/02/b{n:04d}") for n in range(3)}
+    assert all(e["reason"].startswith("index: Elasticsearch answered every bulk") for e in entries)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert indexed(es_client, alias) == 3
