@@ -23,8 +23,12 @@ class SqliteValidators:
         return self.conn.execute("SELECT etag, modified FROM validators WHERE url = ?", (url,)).fetchone()
 
     def put(self, url: str, etag: str | None, modified: str | None) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, modified))
-        self.conn.commit()
+        self.put_many([(url, etag, modified)])
+
+    def put_many(self, rows: list[tuple[str, str | None, str | None]]) -> None:
+        """One transaction (one commit) for a written batch's articles, not one each."""
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         self.conn.close()
@@ -45,7 +49,11 @@ class RedisValidators:
         return tuple(json.loads(value)) if value else None
 
     def put(self, url: str, etag: str | None, modified: str | None) -> None:
-        self.redis.hset(self.KEY, url, json.dumps([etag, modified]))
+        self.put_many([(url, etag, modified)])
+
+    def put_many(self, rows: list[tuple[str, str | None, str | None]]) -> None:
+        if rows:
+            self.redis.hset(self.KEY, mapping={url: json.dumps([etag, modified]) for url, etag, modified in rows})
 
     def close(self) -> None:
         self.redis.close()
@@ -63,7 +71,8 @@ class ConditionalGetMiddleware:
     def __init__(self, store: SqliteValidators | RedisValidators):
         self.store = store
         self.fetched: dict[str, tuple[str | None, str | None]] = {}  # article URL → validators, not yet indexed
-        self.scraped: list[tuple[str, tuple[str | None, str | None]]] = []  # in the index buffer
+        # Articles scraped and queued for the writer, by id of their item (kept alive here): url, validators.
+        self.scraped: dict[int, tuple[dict, str, tuple[str | None, str | None]]] = {}
         self.crawler = None
 
     @classmethod
@@ -72,7 +81,7 @@ class ConditionalGetMiddleware:
             store = RedisValidators(crawler.settings["REDIS_URL"])
         else:
             store = SqliteValidators(Path(crawler.settings["NEWSINDEX_HOME"]) / "http-validators.sqlite")
-        from pipelines.index import batch_indexed
+        from pipelines.writer import batch_indexed
 
         mw = cls(store)
         mw.crawler = crawler
@@ -115,16 +124,16 @@ class ConditionalGetMiddleware:
 
     def item_scraped(self, item, response=None, spider=None):
         if response is not None and (validators := self.fetched.pop(response.url, None)):
-            self.scraped.append((response.url, validators))
+            self.scraped[id(item)] = (item, response.url, validators)
 
     def item_dropped(self, item, response=None, exception=None, spider=None):
         if response is not None:
             self.fetched.pop(response.url, None)
 
-    def written(self):
-        for url, validators in self.scraped:
-            self.store.put(url, *validators)
-        self.scraped = []
+    def written(self, items=()):
+        """The writer's batch is in (``batch_indexed``): its articles' validators kept, in one commit."""
+        done = [entry for item in items if (entry := self.scraped.pop(id(item), None)) is not None]
+        self.store.put_many([(url, *validators) for _, url, validators in done])
 
     def close(self, spider=None):
         self.store.close()

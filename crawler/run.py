@@ -53,10 +53,13 @@ def summarise(stats: dict) -> dict[str, int]:
     if reclaimed := int(stats.get("newsindex/reclaimed", 0)):  # scale-out: requests of a dead worker
         summary["reclaimed"] = reclaimed
     summary["alarms"] = list(stats.get("newsindex/quality_alarms", []))
+    if error := stats.get("newsindex/index_error"):  # the writer stopped: one line, exit 2 (see cli)
+        summary["index_error"] = error
     return summary
 
 
 def describe(name: str, summary: dict) -> str:
     """The run's figures on one line, then one line per quality alarm."""
-    line = f"{name}: " + ", ".join(f"{key} {value}" for key, value in summary.items() if key != "alarms")
+    line = f"{name}: " + ", ".join(f"{key} {value}" for key, value in summary.items()
+                                   if key not in ("alarms", "index_error"))
     return "\n".join([line, *(f"{name}: quality alarm: {alarm}" for alarm in summary.get("alarms", []))])

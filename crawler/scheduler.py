@@ -23,7 +23,7 @@ from scrapy import Request, signals
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
-from pipelines.index import batch_indexed
+from pipelines.writer import batch_indexed
 
 HEARTBEAT_SECONDS = 1.0
 ALIVE_SECONDS = 5  # a worker silent this long is taken for dead
@@ -70,7 +70,7 @@ class LeasingScheduler(Scheduler):
         self.leases_key = f"{self.base}:inflight:{self.worker}"
         self.alive_key = f"{self.base}:alive:{self.worker}"
         self._ids = itertools.count()
-        self._unwritten: list[str] = []  # leases of items scraped, waiting in the index buffer
+        self._unwritten: dict[int, tuple[dict, str]] = {}  # by id of the item queued for the writer: lease
         self._heartbeat = task.LoopingCall(self._beat)
         self._heartbeat.start(HEARTBEAT_SECONDS, now=True)
 
@@ -122,12 +122,13 @@ class LeasingScheduler(Scheduler):
     def _scraped(self, item, response=None, spider=None) -> None:
         lease = response.request.meta.get("newsindex_lease") if response is not None else None
         if lease is not None:
-            self._unwritten.append(lease)
+            self._unwritten[id(item)] = (item, lease)
 
-    def _written(self) -> None:
-        if self._unwritten:
-            self.server.hdel(self.leases_key, *self._unwritten)
-            self._unwritten = []
+    def _written(self, items=()) -> None:
+        """The writer's batch is in (``batch_indexed``): the leases of its items go."""
+        leases = [entry[1] for item in items if (entry := self._unwritten.pop(id(item), None)) is not None]
+        if leases:
+            self.server.hdel(self.leases_key, *leases)
 
     def reclaim(self) -> int:
         """Put the leased requests of dead workers back in the queue; how many."""

@@ -220,6 +220,9 @@ def _cmd_crawl(args, settings) -> int:
     results = run_crawls(chosen, settings, ledger=args.ledger)
     for name, summary in results.items():
         print(describe(name, summary))
+    if stopped := [f"{name}: {s['index_error']}" for name, s in results.items() if s.get("index_error")]:
+        raise NewsindexError(f"{'; '.join(stopped)} (the documents not written are in {settings.dead_letter}; "
+                             "the next crawl fetches them again)")
     revision = _revise_after_crawl(settings)
     return 1 if any(s["failed"] for s in results.values()) or revision.failed else 0
 

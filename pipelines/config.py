@@ -68,6 +68,7 @@ class Settings:
     near_dup_threshold: float = 0.8
     bulk_size: int = 500
     bulk_bytes: int = 10 * 1024 * 1024
+    flush_seconds: float = 2.0  # a crawl's documents wait at most this long for a full bulk request
     max_bytes: int = 20 * 1024 * 1024
     store_path: Path | None = None
     redis_url: str | None = None
@@ -148,6 +149,7 @@ class Settings:
             "NEWSINDEX_MAX_BYTES": self.max_bytes,
             "NEWSINDEX_BULK_SIZE": self.bulk_size,
             "NEWSINDEX_BULK_BYTES": self.bulk_bytes,
+            "NEWSINDEX_FLUSH_SECONDS": self.flush_seconds,
             "NEWSINDEX_WORKERS": self.workers,
             "NEWSINDEX_TRAFILATURA_FALLBACK": self.trafilatura_fallback,
             "NEWSINDEX_SOURCES": str(self.sources),
@@ -177,6 +179,7 @@ SETTING_HELP: dict[str, str] = {
     "site_repeat_threshold": "a paragraph in this many near-duplicate clusters of one site is site boilerplate",
     "near_dup_threshold": "Jaccard similarity at which two documents are one near-duplicate cluster",
     "bulk_size": "documents per bulk request",
+    "flush_seconds": "under a crawl, the longest a document waits in the writer for a full bulk request",
     "bulk_bytes": "bytes per bulk request (a request the node refuses as too large is split in halves)",
     "max_bytes": "larger inputs and responses (on the wire and decompressed) fail as too large",
     "store_path": "the cross-document dedupe store (SQLite); unset: <home>/paragraphs.sqlite, or Redis with REDIS_URL",
@@ -273,6 +276,7 @@ def load_settings(**overrides) -> Settings:
         near_dup_threshold=number("near_dup_threshold", 0.8, float, low=0.1, high=1.0),
         bulk_size=number("bulk_size", 500, low=1, high=100_000),
         bulk_bytes=number("bulk_bytes", 10 * 1024 * 1024, low=64 * 1024),
+        flush_seconds=number("flush_seconds", 2.0, float, low=0.05, high=3600),
         max_bytes=number("max_bytes", 20 * 1024 * 1024, low=1024),
         store_path=Path(p) if (p := pick("store_path")) else None,
         redis_url=pick("redis_url", env="REDIS_URL"),

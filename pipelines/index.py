@@ -4,13 +4,13 @@ Unchanged documents (same ``content_hash``) are not re-indexed; a changed one ge
 ``version`` + 1, and its previous text is kept in the history index. A document whose article is the same
 (same ``article_hash``: the text before the site's template and recurring lines were taken out) but whose
 cleaning changed — its site's template was learned further — is *re-cleaned*: updated in place, same
-version, nothing in history (the reader's article did not change). ``bulk_index`` is what
-the CLI uses; ``ElasticsearchPipeline`` is the same writer as a Scrapy item pipeline.
+version, nothing in history (the reader's article did not change). ``bulk_index`` is the one writer: the
+CLI calls it, and under Scrapy ``pipelines.writer`` calls it from its own thread. The requests themselves
+(chunks, retries, splitting a refused request) are ``pipelines.bulk``'s.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +18,8 @@ from itertools import islice
 
 from elasticsearch import ApiError, Elasticsearch
 
-from pipelines.base import Item, Stage
+from pipelines.base import Item
+from pipelines.bulk import NodeUnavailable, send
 from pipelines.errors import NewsindexError
 
 CHUNK_SIZE = 500
@@ -63,44 +64,46 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, lookup: str | None,
-                       history: str | None, stats: IndexStats, pending: dict, size: int,
-                       skip_unchanged: bool) -> Iterator[dict]:
-    for chunk in _chunks(docs, size):
-        # One article reached twice in a chunk is written once (the last) and counted as a duplicate; the
-        # identity stage already skips these within a run, so this guards direct callers.
-        unique = list({doc["id"]: doc for doc in chunk}.values())
-        stats.duplicate += len(chunk) - len(unique)
-        chunk = unique
-        # Two light lookups instead of one heavy one: hashes and versions of all, then whole documents only
-        # for those that changed (their old text goes to the history index).
-        existing = _lookup(client, lookup, [d["id"] for d in chunk], LOOKUP_FIELDS) if lookup else {}
-        changed = [d["id"] for d in chunk if d["id"] in existing
-                   and existing[d["id"]].get("content_hash") != d.get("content_hash")
-                   and not _recleaned(existing[d["id"]], d)]
-        if history and changed:
-            existing.update(_lookup(client, lookup, changed))
-        for doc in chunk:
-            old = existing.get(doc["id"])
-            if old is None:
-                stats.new += 1
-                doc = {**doc, "version": doc.get("version") or 1}
-            elif old.get("content_hash") == doc.get("content_hash"):
-                stats.unchanged += 1
-                if skip_unchanged:
-                    continue
-                doc = {**doc, "version": old.get("version") or 1}
-            elif _recleaned(old, doc):
-                stats.recleaned += 1
-                doc = {**doc, "version": old.get("version") or 1}
-            else:
-                stats.changed += 1
-                previous = int(old.get("version") or 1)
-                doc = {**doc, "version": previous + 1}
-                if history:
-                    yield to_action({**old, "id": f"{doc['id']}@v{previous}"}, history)
-            pending[doc["id"]] = doc
-            yield to_action(doc, index)
+def _versioned_actions(client: Elasticsearch, chunk: list[Item], index: str, lookup: str | None,
+                       history: str | None, stats: IndexStats, pending: dict, skip_unchanged: bool) -> list[dict]:
+    """The actions for one chunk of documents: each new, changed (its old text to ``history``), re-cleaned
+    or unchanged one counted in ``stats`` and kept in ``pending`` until the node answered for it."""
+    # One article reached twice in a chunk is written once (the last) and counted as a duplicate; the
+    # identity stage already skips these within a run, so this guards direct callers.
+    unique = list({doc["id"]: doc for doc in chunk}.values())
+    stats.duplicate += len(chunk) - len(unique)
+    chunk = unique
+    # Two light lookups instead of one heavy one: hashes and versions of all, then whole documents only
+    # for those that changed (their old text goes to the history index).
+    existing = _lookup(client, lookup, [d["id"] for d in chunk], LOOKUP_FIELDS) if lookup else {}
+    changed = [d["id"] for d in chunk if d["id"] in existing
+               and existing[d["id"]].get("content_hash") != d.get("content_hash")
+               and not _recleaned(existing[d["id"]], d)]
+    if history and changed:
+        existing.update(_lookup(client, lookup, changed))
+    actions = []
+    for doc in chunk:
+        old = existing.get(doc["id"])
+        if old is None:
+            stats.new += 1
+            doc = {**doc, "version": doc.get("version") or 1}
+        elif old.get("content_hash") == doc.get("content_hash"):
+            stats.unchanged += 1
+            if skip_unchanged:
+                continue
+            doc = {**doc, "version": old.get("version") or 1}
+        elif _recleaned(old, doc):
+            stats.recleaned += 1
+            doc = {**doc, "version": old.get("version") or 1}
+        else:
+            stats.changed += 1
+            previous = int(old.get("version") or 1)
+            doc = {**doc, "version": previous + 1}
+            if history:
+                actions.append(to_action({**old, "id": f"{doc['id']}@v{previous}"}, history))
+        pending[doc["id"]] = doc
+        actions.append(to_action(doc, index))
+    return actions
 
 
 LOOKUP_FIELDS = ["content_hash", "article_hash", "version"]
@@ -119,7 +122,14 @@ def _lookup(client: Elasticsearch, lookup: str, ids: list[str], fields: list[str
     existing: dict = {}
     for attempt in range(retries + 1):
         source = {"source_includes": fields} if fields else {"source_excludes": ["text_*"]}
-        found = client.mget(index=lookup, ids=ids, **source)
+        try:
+            found = client.mget(index=lookup, ids=ids, **source)
+        except ApiError as exc:
+            if exc.meta.status < 500 and exc.meta.status != 429:
+                raise
+            raise NodeUnavailable(f"Elasticsearch answered a look-up of {len(ids)} documents with HTTP "
+                                  f"{exc.meta.status} through its retries; nothing was lost: check `newsindex es "
+                                  "status` and run the same command again") from exc
         existing.update({d["_id"]: d["_source"] for d in found["docs"] if d.get("found")})
         ids = [d["_id"] for d in found["docs"] if "error" in d]
         if not ids:
@@ -128,108 +138,6 @@ def _lookup(client: Elasticsearch, lookup: str, ids: list[str], fields: list[str
             time.sleep(min(backoff * 2 ** attempt, 30))
     raise NewsindexError(f"Elasticsearch could not look up {len(ids)} documents (their shards are unavailable); "
                          "check `newsindex es status` and run again")
-
-
-# Per-document errors a cluster gives while a primary moves or a node leaves: the same document succeeds
-# once the replica is promoted, so it is sent again (with backoff) instead of failed.
-TRANSIENT_STATUSES = (429, 503)
-TRANSIENT_TYPES = ("node_closed_exception", "node_disconnected_exception", "node_not_connected_exception",
-                   "connect_transport_exception", "primary_missing_action_exception",
-                   "shard_not_in_primary_mode_exception", "no_shard_available_action_exception",
-                   "unavailable_shards_exception", "retry_on_primary_exception")
-
-
-def _transient(result: dict) -> bool:
-    error = result.get("error")
-    if result.get("status") in TRANSIENT_STATUSES:
-        return True
-    text = json.dumps(error) if error else ""
-    return any(kind in text for kind in TRANSIENT_TYPES)
-
-
-def _encode(action: dict) -> list[bytes]:
-    header = {action["_op_type"]: {"_index": action["_index"], "_id": action["_id"]}}
-    return [json.dumps(header).encode(), json.dumps(action["_source"], ensure_ascii=False).encode("utf-8", "replace")]
-
-
-def _request_chunks(actions: Iterable[dict], max_docs: int, max_bytes: int) -> Iterator[list[tuple[dict, list]]]:
-    """Chunks bounded by count and by bytes: a large document goes with fewer others, or alone."""
-    chunk: list[tuple[dict, list]] = []
-    size = 0
-    for action in actions:
-        lines = _encode(action)
-        length = sum(len(line) + 1 for line in lines)
-        if chunk and (len(chunk) >= max_docs or size + length > max_bytes):
-            yield chunk
-            chunk, size = [], 0
-        chunk.append((action, lines))
-        size += length
-    if chunk:
-        yield chunk
-
-
-def _error_reason(error) -> str:
-    if isinstance(error, dict):
-        reason = error.get("reason") or error.get("type") or str(error)
-        cause = (error.get("caused_by") or {}).get("reason")
-        return f"{reason} ({cause})" if cause and cause not in reason else reason
-    return str(error)
-
-
-def _indexing_pressure(error) -> bool:
-    """A 429 from the node's indexing-pressure limit (``max_primary_bytes``): for a document sent alone and
-    refused twice, no retry succeeds (only a larger heap would), so it fails at once with that reason."""
-    return bool(error) and "max_primary_bytes" in _error_reason(error)
-
-
-class BulkSender:
-    """Send chunks; a request the node refuses as too large (413, or 429 "too much data") is split in
-    halves and retried, so one huge document fails alone and the rest land; per-document 429s (busy
-    write queues) and the errors of a cluster losing a node (503, primary moving) are retried with
-    backoff, as is a whole request refused with 503 (no master for a moment). Bulk writes wait for the
-    primary only (``wait_for_active_shards=1``): replicas catch up when reassigned, and a lost node does
-    not block writes. Connection loss to every node is raised: the caller stops the run."""
-
-    def __init__(self, client: Elasticsearch, on_result: Callable[[dict, str | None], None],
-                 retries: int = 5, backoff: float = 1.0):
-        self.client, self.on_result, self.retries, self.backoff = client, on_result, retries, backoff
-
-    def send(self, chunk: list[tuple[dict, list]], attempt: int = 0) -> None:
-        try:
-            response = self.client.bulk(operations=[line for _, lines in chunk for line in lines],
-                                        wait_for_active_shards="1", timeout="60s")
-        except ApiError as exc:
-            if exc.meta.status == 503 and attempt < self.retries:
-                time.sleep(min(self.backoff * 2 ** attempt, 30))
-                return self.send(chunk, attempt + 1)
-            if exc.meta.status not in (413, 429):
-                raise
-            if len(chunk) > 1:
-                half = len(chunk) // 2
-                self.send(chunk[:half])
-                self.send(chunk[half:])
-            elif exc.meta.status == 429 and attempt < self.retries:
-                time.sleep(min(self.backoff * 2 ** attempt, 30))
-                self.send(chunk, attempt + 1)
-            else:
-                size = sum(len(line) for line in chunk[0][1]) / 1e6
-                body = exc.body.get("error", exc.body) if isinstance(exc.body, dict) else exc.body
-                self.on_result(chunk[0][0], f"the node refused a {size:.1f} MB document on its own "
-                                            f"(HTTP {exc.meta.status}: {_error_reason(body)})")
-            return
-        busy = []
-        for (action, lines), item in zip(chunk, response["items"], strict=True):
-            result = next(iter(item.values()))
-            lone_and_too_big = len(chunk) == 1 and attempt >= 1 and _indexing_pressure(result.get("error"))
-            if "error" in result and _transient(result) and attempt < self.retries and not lone_and_too_big:
-                busy.append((action, lines))
-            elif "error" in result:
-                self.on_result(action, _error_reason(result["error"]))
-            else:
-                self.on_result(action, None)
-        if busy:
-            time.sleep(min(self.backoff * 2 ** attempt, 30))
-            self.send(busy, attempt + 1)
 
 
 def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failure: Callable[[Item, str], None],
@@ -251,72 +159,7 @@ def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failu
             stats.failed += 1
             on_failure(doc, f"index: {error}")
 
-    actions = _versioned_actions(client, docs, index, lookup, history, stats, pending, chunk_size, skip_unchanged)
-    sender = BulkSender(client, on_result)
-    for chunk in _request_chunks(actions, chunk_size, chunk_bytes):
-        sender.send(chunk)
+    for chunk in _chunks(docs, chunk_size):
+        actions = _versioned_actions(client, chunk, index, lookup, history, stats, pending, skip_unchanged)
+        send(client, actions, on_result, chunk_size, chunk_bytes)
     return stats
-
-
-# Sent (under Scrapy) after every bulk write of the item pipeline's buffer: the items scraped before it are
-# in Elasticsearch now (or in the dead-letter file). The scale-out scheduler releases their leases on it.
-batch_indexed = object()
-
-
-class ElasticsearchPipeline(Stage):
-    """Scrapy item pipeline: buffers documents and bulk-indexes them into the write alias."""
-
-    name = "index"
-
-    def __init__(self, client: Elasticsearch, index: str, lookup: str, history: str,
-                 on_failure: Callable[[Item, str], None], chunk_size: int = CHUNK_SIZE, stats=None,
-                 chunk_bytes: int = CHUNK_BYTES):
-        self.client, self.index, self.lookup, self.history = client, index, lookup, history
-        self.chunk_size, self.chunk_bytes, self.crawl_stats = chunk_size, chunk_bytes, stats
-        self._on_failure = on_failure
-        self.buffer: list[Item] = []
-        self.stats = IndexStats()
-        self.signals = None  # Scrapy's, when built by from_crawler
-
-    @classmethod
-    def from_crawler(cls, crawler) -> ElasticsearchPipeline:
-        from pipelines.deadletter import DeadLetter
-        from pipelines.elastic import connect, setup
-
-        settings = crawler.settings["NEWSINDEX"]
-        client = connect(settings)
-        setup(client, settings)
-        dead = DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"])
-        pipeline = cls(client, settings.write_alias, settings.alias, settings.history_alias, dead.record_item,
-                       crawler.settings.getint("NEWSINDEX_BULK_SIZE", CHUNK_SIZE), crawler.stats,
-                       crawler.settings.getint("NEWSINDEX_BULK_BYTES", CHUNK_BYTES))
-        pipeline.signals = crawler.signals
-        return pipeline
-
-    def on_failure(self, doc: Item, reason: str) -> None:
-        """An index rejection: counted in the crawl's stats and kept in the dead-letter file, once."""
-        if self.crawl_stats is not None:
-            self.crawl_stats.inc_value("newsindex/failed")
-        self._on_failure(doc, reason)
-
-    def process(self, item: Item) -> Item:
-        self.buffer.append(item)
-        if len(self.buffer) >= self.chunk_size:
-            self.flush()
-        return item
-
-    def flush(self) -> None:
-        if not self.buffer:
-            return
-        batch = bulk_index(self.client, self.index, self.buffer, self.on_failure, self.chunk_size,
-                           lookup=self.lookup, history=self.history, chunk_bytes=self.chunk_bytes)
-        self.buffer = []
-        self.stats.add(batch)
-        if self.signals is not None:
-            self.signals.send_catch_log(batch_indexed)
-        if self.crawl_stats is not None:
-            for key in ("new", "changed", "unchanged", "recleaned"):
-                self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch, key))
-
-    def close(self) -> None:
-        self.flush()

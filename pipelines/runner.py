@@ -40,7 +40,7 @@ def build_stages(settings: Mapping[str, Any]) -> list[Stage]:
 def item_pipelines() -> dict[str, int]:
     """Scrapy's ITEM_PIPELINES: the same stages in the same order, then the Elasticsearch writer."""
     pipelines = {f"{cls.__module__}.{cls.__qualname__}": 100 * (i + 1) for i, cls in enumerate(STAGES)}
-    pipelines["pipelines.index.ElasticsearchPipeline"] = 900
+    pipelines["pipelines.writer.ElasticsearchPipeline"] = 900
     return pipelines
 
 

@@ -8,7 +8,6 @@ import re
 import subprocess
 
 import pytest
-from elasticsearch import ApiError
 from helpers import BIN, ROOT, warc, write_articles
 
 from pipelines.config import load_settings
@@ -156,42 +155,29 @@ def test_hostile_corpus(es_env, es_client, tmp_path, own_home):
     assert again["failed"] == failures and again["unchanged"] == 3 and again["skipped"] == 0
 
 
-class NodeWithSmallRequestLimit:
-    """The real node behind a client that refuses requests over ``limit`` bytes with the node's own 413
-    (as a node with a smaller ``http.max_content_length`` does)."""
+def test_one_oversized_document_among_500_fails_alone(es_settings, es_env, es_client):
+    """A node with a smaller ``http.max_content_length`` (the relay answers its 413 for requests over 1 MB):
+    the 2 MB document fails on its own with its size, the 499 others land."""
+    from relay import StatusRelay
 
-    def __init__(self, client, limit: int):
-        self.client, self.limit, self.refused = client, limit, 0
+    from pipelines.elastic import connect, read_password, setup
 
-    def __getattr__(self, name):
-        return getattr(self.client, name)
-
-    def bulk(self, operations, **kwargs):
-        size = sum(len(line) + 1 for line in operations)
-        if size > self.limit:
-            from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
-
-            self.refused += 1
-            meta = ApiResponseMeta(status=413, http_version="1.1", headers=HttpHeaders(), duration=0.0,
-                                   node=NodeConfig("http", "127.0.0.1", 9200))
-            raise ApiError("Request Entity Too Large", meta=meta, body={"error": "request too large"})
-        return self.client.bulk(operations=operations, **kwargs)
-
-
-def test_one_oversized_document_among_500_fails_alone(es_env, es_client):
     settings = load_settings()
-    from pipelines.elastic import setup
-
     index = setup(es_client, settings)
     docs = [{"id": f"doc-{i}", "title": f"Story {i}", "text": " ".join(STORY), "paragraphs": STORY,
              "content_hash": f"h{i}"} for i in range(500)]
     docs[250]["text"] = "word " * 400_000  # 2 MB, over the limit below on its own
     failed = []
-    limited = NodeWithSmallRequestLimit(es_client, limit=1_000_000)
-    stats = bulk_index(limited, index, docs, lambda doc, reason: failed.append((doc["id"], reason)),
-                       chunk_size=500, chunk_bytes=100 * 1024 * 1024)  # one request: the node refuses it
-    assert limited.refused > 1  # the chunk was split until the big document stood alone
-    assert [f[0] for f in failed] == ["doc-250"] and "refused a 2.0 MB document" in failed[0][1]
+    relay = StatusRelay(es_settings.es_port, lambda line, body: 413 if " /_bulk" in line and len(body) > 1_000_000
+                        else None)
+    try:
+        limited = connect(load_settings(es_url=relay.url, es_password=read_password(es_settings)))
+        stats = bulk_index(limited, index, docs, lambda doc, reason: failed.append((doc["id"], reason)),
+                           chunk_size=500, chunk_bytes=100 * 1024 * 1024)
+    finally:
+        relay.close()
+    assert 413 in relay.answered
+    assert [f[0] for f in failed] == ["doc-250"] and "refused a 2.0 MB document on its own" in failed[0][1]
     assert stats.indexed == 499
     es_client.indices.refresh(index=index)
     assert es_client.count(index=settings.alias)["count"] == 499
