@@ -282,6 +282,27 @@ def devset() -> str:
     return out + "\n" + "Figures: " + _provenance("devset") + "\n"
 
 
+def metadata() -> str:
+    data = _load("eval-metadata")
+    if not data:
+        return _missing("eval-metadata", "python bench/eval_metadata.py")
+    labels = {"title": "exact headline", "author": "exact author set", "published": "publication day",
+              "no author": "no author named where the gold names none"}
+    rows = [[labels.get(field, field), half, f"{row['pages']:,}", _fmt(row["trafilatura"]),
+             f"**{_fmt(row['newsindex'])}**"] for half in ("held-out", "tuning") for field, row in data[half].items()]
+    return _table(["field", "pages", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
+        _provenance("eval-metadata") + "\n"
+
+
+def metadata_glance() -> str:
+    data = _load("eval-metadata")
+    if not data:
+        return _missing("eval-metadata", "python bench/eval_metadata.py")
+    rows = [[field, _fmt(row["trafilatura"]), f"**{_fmt(row['newsindex'])}**"]
+            for field, row in data["held-out"].items()]
+    return _table(["held-out pages", "trafilatura", "newsindex"], rows)
+
+
 def eval_glance() -> str:
     data = _load("eval")
     if not data:
@@ -296,7 +317,8 @@ def eval_glance() -> str:
                    "empty pages (trafilatura / newsindex)"], rows) + "\n" + "Figures: " + _provenance("eval") + "\n"
 
 
-BENCHES = ["eval_extraction.py", "eval_freshsites.py", "eval_devset.py", "bench_extraction.py", "bench_language.py",
+BENCHES = ["eval_extraction.py", "eval_freshsites.py", "eval_devset.py", "eval_metadata.py", "bench_extraction.py",
+           "bench_language.py",
            "bench_scale.py", "bench_indexing.py", "bench_search.py", "bench_crawl.py"]
 
 
@@ -404,7 +426,7 @@ SECTIONS = {
     "cli-glance": cli_glance, "cli": cli_reference,
     "rules": rules_table,
     "shared-sets": shared_sets, "eval-glance": eval_glance, "bench-glance": bench_glance,
-    "fresh-sites": fresh_sites, "devset": devset,
+    "fresh-sites": fresh_sites, "devset": devset, "metadata": metadata, "metadata-glance": metadata_glance,
     "extraction-speed": extraction_speed, "language": language_speed, "scale": scale, "indexing": indexing,
     "search": search, "crawl": crawl,
 }
