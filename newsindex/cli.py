@@ -177,7 +177,7 @@ def _cmd_kibana(args, settings) -> int:
 
 
 def _cmd_crawl(args, settings) -> int:
-    from crawler.run import describe, run_crawls
+    from crawler.run import CrawlsStopped, describe, run_crawls
     from crawler.sites import load_sites
 
     _require_managed_or_url(settings)
@@ -190,10 +190,20 @@ def _cmd_crawl(args, settings) -> int:
             first = f"unknown site {unknown[0]!r}" if unknown else "name a site or use --all"
             raise NewsindexError(f"{first}; {settings.sources} declares: {', '.join(sites) or 'no sites'}")
         chosen = [sites[name] for name in args.sites]
-    results = run_crawls(chosen, settings)
+    try:
+        results = run_crawls(chosen, settings)
+    except CrawlsStopped as stopped:  # SIGTERM/SIGINT: the account of what was done, one line, non-zero
+        for name, summary in stopped.results.items():
+            print(describe(name, summary))
+        print(f"newsindex: error: {stopped}", file=sys.stderr)
+        return stopped.code
     for name, summary in results.items():
-        print(describe(name, summary))
+        print(describe(name, summary), file=sys.stderr if summary.get("error") else sys.stdout)
+    if all(s.get("error") for s in results.values()):
+        return 2
     revision = _revise_after_crawl(settings)
+    if any(s.get("error") for s in results.values()):  # a site's crawl could not run
+        return 2
     return 1 if any(s["failed"] for s in results.values()) or revision.failed else 0
 
 

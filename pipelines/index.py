@@ -40,8 +40,9 @@ class IndexStats:
 
     @property
     def indexed(self) -> int:
-        """Documents written (new, changed or re-cleaned) less those Elasticsearch rejected."""
-        return self.new + self.changed + self.recleaned - self.failed
+        """Documents written: new, changed or re-cleaned, each counted once the node took it (one it rejected is
+        counted as failed only, so new + changed + re-cleaned is what was indexed)."""
+        return self.new + self.changed + self.recleaned
 
     def add(self, other: IndexStats) -> None:
         self.new, self.changed = self.new + other.new, self.changed + other.changed
@@ -83,23 +84,26 @@ def _versioned_actions(client: Elasticsearch, docs: Iterable[Item], index: str, 
         for doc in chunk:
             old = existing.get(doc["id"])
             if old is None:
-                stats.new += 1
+                kind = "new"
                 doc = {**doc, "version": doc.get("version") or 1}
             elif old.get("content_hash") == doc.get("content_hash"):
-                stats.unchanged += 1
+                kind = "unchanged"
                 if skip_unchanged:
+                    stats.unchanged += 1
                     continue
                 doc = {**doc, "version": old.get("version") or 1}
             elif _recleaned(old, doc):
-                stats.recleaned += 1
+                kind = "recleaned"
                 doc = {**doc, "version": old.get("version") or 1}
             else:
-                stats.changed += 1
+                kind = "changed"
                 previous = int(old.get("version") or 1)
                 doc = {**doc, "version": previous + 1}
                 if history:
                     yield to_action({**old, "id": f"{doc['id']}@v{previous}"}, history)
-            pending[doc["id"]] = doc
+            if doc["id"] in pending:  # the same id again in a later chunk, not yet written: one document
+                stats.duplicate += 1
+            pending[doc["id"]] = (doc, kind)  # counted by its kind once the node answered for it
             yield to_action(doc, index)
 
 
@@ -246,10 +250,14 @@ def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failu
     pending: dict[str, Item] = {}
 
     def on_result(action: dict, error: str | None) -> None:
-        doc = pending.pop(action["_id"], None)
-        if error and doc is not None:
+        doc, kind = pending.pop(action["_id"], (None, None))
+        if doc is None:  # an old version written to the history index
+            return
+        if error:
             stats.failed += 1
             on_failure(doc, f"index: {error}")
+        else:
+            setattr(stats, kind, getattr(stats, kind) + 1)
 
     actions = _versioned_actions(client, docs, index, lookup, history, stats, pending, chunk_size, skip_unchanged)
     sender = BulkSender(client, on_result)
@@ -317,6 +325,7 @@ class ElasticsearchPipeline(Stage):
         if self.crawl_stats is not None:
             for key in ("new", "changed", "unchanged", "recleaned"):
                 self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch, key))
+            self.crawl_stats.inc_value("newsindex/skipped", batch.duplicate)  # one article twice in a buffer
 
     def close(self) -> None:
         self.flush()

@@ -133,6 +133,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response):
         if response.status == 304:
+            self.crawler.stats.inc_value("newsindex/read")
             self.crawler.stats.inc_value("newsindex/unchanged")
             return
         content_type = response.headers.get("Content-Type", b"").split(b";")[0].strip().lower()
@@ -140,6 +141,7 @@ class NewsSpider(scrapy.Spider):
             report(self, response.url, f"wrong content type {content_type.decode() or 'none'}", "content_type")
             return
         if self.is_article(response.url):
+            self.crawler.stats.inc_value("newsindex/read")  # from here it is indexed, unchanged, failed or skipped
             yield {"source": response.url, "url": response.url, "body": response.body,
                    "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
                    "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None,
