@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from pipelines.config import load_settings
-from pipelines.errors import NewsindexError
+from pipelines.errors import NewsindexError, disk_full
 
 DEFAULT_SEEDS = "seeds"
 
@@ -21,6 +22,7 @@ def _cmd_es(args, settings) -> int:
         settings.es_nodes = args.nodes
     if args.action == "status" and not settings.managed:  # any cluster NEWSINDEX_ES_URL points at
         print("\n".join(cluster_report(connect(settings))))
+        _report_unfinished_reindex(settings)
         return 0
     if args.action == "start":
         print(node.start(settings, log=lambda m: print(m, file=sys.stderr)).describe())
@@ -32,7 +34,16 @@ def _cmd_es(args, settings) -> int:
         if not current.running:
             return 3
         print("\n".join(cluster_report(connect(settings))))
+        _report_unfinished_reindex(settings)
     return 0
+
+
+def _report_unfinished_reindex(settings) -> None:
+    from newsindex.reindex import unfinished_indices, unfinished_note
+    from pipelines.elastic import connect
+
+    for name, count in unfinished_indices(connect(settings), settings):
+        print(f"newsindex: warning: {unfinished_note(name, count)}", file=sys.stderr)
 
 
 def _require_managed_or_url(settings) -> None:
@@ -353,6 +364,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsindex: interrupted", file=sys.stderr)
         return 130
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk: one line, not a traceback
+        if (line := disk_full(exc)) is None:
+            raise
+        print(f"newsindex: error: {line}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `newsindex search … | head`: the reader left, which is not an error
         import os
 
