@@ -66,15 +66,17 @@ def run_crawls(sites: list[Site], settings: Settings) -> dict[str, dict[str, int
 
 def _could_not_run(failure, errors: dict, name: str) -> None:
     """A crawl that failed to start or broke off (a component's from_crawler raised): one line, kept."""
-    exc = failure.value
-    if isinstance(exc, NewsindexError):
-        errors[name] = str(exc)
+    exc, root = failure.value, failure.value
+    while (earlier := root.__cause__ or root.__context__) is not None:  # the first error, not Scrapy's cleanup's
+        root = earlier
+    if isinstance(root, NewsindexError):
+        errors[name] = str(root)
     else:
         from pipelines.base import crash_digest
 
         frames = failure.frames or []
-        innermost = (frames[-1][1], frames[-1][2], frames[-1][0]) if frames else None
-        errors[name] = crash_digest(exc, innermost)
+        innermost = (frames[-1][1], frames[-1][2], frames[-1][0]) if frames and root is exc else None
+        errors[name] = crash_digest(root, innermost)
         import logging
 
         logging.getLogger(__name__).error("crawl of %s could not run:\n%s", name, failure.getTraceback())

@@ -160,3 +160,20 @@ def test_wrong_credentials_are_one_line_and_nothing_is_fetched(es_env, es_settin
     assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr[-3000:]
     (line,) = run.stderr.strip().splitlines()
     assert "rejected the credentials" in line and "wrong" not in line
+
+
+def test_a_crawl_that_cannot_start_says_so_and_exits_2(es_env, tmp_path, own_home):
+    """A component that fails while the crawl starts (here a site setting naming a class that does not exist):
+    not a silent "fetched 0" and exit 0, but the site's line saying why, and exit 2."""
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site)
+        text = (tmp_path / "sources.yaml").read_text().replace("RETRY_TIMES: 0", "RETRY_TIMES: 0, "
+                                                                "DUPEFILTER_CLASS: no_such_module.Filter")
+        (tmp_path / "sources.yaml").write_text(text)
+        env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(own_home),
+               "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml")}
+        run = subprocess.run([BIN, "crawl", "fixture"], env=env, cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+    assert run.returncode == 2, run.stdout + run.stderr[-3000:]
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("fixture: could not run: unexpected ModuleNotFoundError"), run.stderr[-3000:]
