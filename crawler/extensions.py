@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy import signals
 
 from crawler.logformatter import item_where, one_line
-from pipelines.base import SkippedItem
+from pipelines.base import SkippedItem, StageCrash, crash_digest
 from pipelines.deadletter import DeadLetter
 
 
@@ -17,6 +17,7 @@ class DeadLetterExtension:
     def from_crawler(cls, crawler) -> DeadLetterExtension:
         ext = cls(DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"]), crawler.stats)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
         return ext
 
     def item_dropped(self, item, response, exception, spider) -> None:
@@ -27,6 +28,21 @@ class DeadLetterExtension:
             self.stats.inc_value("newsindex/skipped")
             spider.logger.info("%s: skipped: %s", item_where(item), one_line(reason))
             return
+        self.stats.inc_value("newsindex/failed")
+        if isinstance(exception, StageCrash) and exception.trace:  # a real bug: its traceback stays in the log
+            spider.logger.error("%s: %s\n%s", item_where(item), one_line(reason), exception.trace.rstrip())
+        else:
+            spider.logger.error("%s: %s", item_where(item), one_line(reason))
+        self.dead.record_item(item, reason)
+
+    def item_error(self, item, response, spider, failure) -> None:
+        """An exception a pipeline let out (not a DropItem): Scrapy logs it with its traceback as "Error
+        processing" and goes on; here the item is counted as failed and dead-lettered with a digest."""
+        frames = failure.frames or []
+        stage = next((frame[1].rsplit("/", 1)[-1].removesuffix(".py") for frame in reversed(frames)
+                      if "/pipelines/" in frame[1]), "pipeline")  # the innermost of our modules names it
+        innermost = (frames[-1][1], frames[-1][2], frames[-1][0]) if frames else None
+        reason = f"{stage}: {crash_digest(failure.value, innermost)}"
         self.stats.inc_value("newsindex/failed")
         spider.logger.error("%s: %s", item_where(item), one_line(reason))
         self.dead.record_item(item, reason)

@@ -10,6 +10,7 @@ def report(spider, url: str, reason: str, kind: str) -> None:
 
     spider.logger.error("%s: %s", url, reason)
     spider.crawler.signals.send_catch_log(fetch_failed, url=url, reason=reason)
+    spider.crawler.stats.inc_value("newsindex/read")  # an input of the crawl (an article, a sitemap) that failed
     spider.crawler.stats.inc_value("newsindex/failed")
     spider.crawler.stats.inc_value(f"newsindex/failed/{kind}")
     DeadLetter(spider.crawler.settings["NEWSINDEX_DEAD_LETTER"]).record(url, reason, url=url, stage=f"crawl/{kind}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crawler.sites import Site
 from pipelines.config import Settings
+from pipelines.errors import NewsindexError
 
 STAT_KEYS = {
     "fetched": "downloader/response_count",
@@ -14,13 +15,36 @@ STAT_KEYS = {
 }
 
 
+class CrawlsStopped(NewsindexError):
+    """The crawl was stopped by a signal before it finished; ``results`` hold what each site did until then."""
+
+    def __init__(self, signal_name: str, code: int, results: dict[str, dict]):
+        super().__init__(f"stopped by {signal_name} before the crawl finished: what was in flight was finished or "
+                         "dead-lettered (the account above); run the same crawl again for the rest")
+        self.code, self.results = code, results
+
+
 def run_crawls(sites: list[Site], settings: Settings, ledger: str | None = None) -> dict[str, dict[str, int]]:
     """Crawl the sites concurrently (one Scrapy process, one crawler each) with the caller's resolved
-    settings; stats per site. ``ledger``: a file (emptied here) naming every article URL's fate."""
+    settings; stats per site. ``ledger``: a file (emptied here) naming every article URL's fate. The node is
+    asked first (wrong credentials, a node down: one line, no crawl); a
+    site whose crawl could not start has ``error`` in its stats; a SIGTERM or SIGINT ends the crawl gracefully
+    (in-flight downloads and items finished) and raises ``CrawlsStopped`` with what was done."""
+    import signal
+
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings as ScrapySettings
 
     from crawler.spiders.news import NewsSpider
+    from pipelines.elastic import connect
+
+    connect(settings)  # raises NewsindexError with one line before anything is fetched
+    received: list[int] = []
+
+    class Process(CrawlerProcess):
+        def _signal_shutdown(self, signum, frame):  # Scrapy's graceful stop, remembered for the exit status
+            received.append(signum)
+            super()._signal_shutdown(signum, frame)
 
     project = ScrapySettings()
     project.setmodule("crawler.settings", priority="project")
@@ -30,18 +54,46 @@ def run_crawls(sites: list[Site], settings: Settings, ledger: str | None = None)
 
         Ledger(ledger).close()  # emptied (or one line and exit 2 if it cannot be written); each crawler appends
         project.set("NEWSINDEX_LEDGER", str(ledger), priority="cmdline")
-    process = CrawlerProcess(project)
-    crawlers = {}
+    process = Process(project)
+    crawlers, errors = {}, {}
     for site in sites:
         crawler = process.create_crawler(NewsSpider)
         crawlers[site.name] = crawler
-        process.crawl(crawler, site=site)
+        process.crawl(crawler, site=site).addErrback(_could_not_run, errors, site.name)
     process.start()
-    return {name: summarise(crawler.stats.get_stats()) for name, crawler in crawlers.items()}
+    results = {name: summarise(crawler.stats.get_stats()) for name, crawler in crawlers.items()}
+    for name, reason in errors.items():
+        results[name]["error"] = reason
+    if received:
+        name = signal.Signals(received[0]).name
+        raise CrawlsStopped(name, 128 + received[0], results)
+    return results
+
+
+def _could_not_run(failure, errors: dict, name: str) -> None:
+    """A crawl that failed to start or broke off (a component's from_crawler raised): one line, kept."""
+    exc, root = failure.value, failure.value
+    while (earlier := root.__cause__ or root.__context__) is not None:  # the first error, not Scrapy's cleanup's
+        root = earlier
+    if isinstance(root, NewsindexError):
+        errors[name] = str(root)
+    else:
+        from pipelines.base import crash_digest
+
+        frames = failure.frames or []
+        innermost = (frames[-1][1], frames[-1][2], frames[-1][0]) if frames and root is exc else None
+        errors[name] = crash_digest(root, innermost)
+        import logging
+
+        logging.getLogger(__name__).error("crawl of %s could not run:\n%s", name, failure.getTraceback())
 
 
 def summarise(stats: dict) -> dict[str, int]:
-    summary = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
+    """The run's account: ``read`` (every article fetched or answered 304, and every input that failed, a
+    listing included) = indexed (new + changed + re-cleaned) + unchanged + failed + skipped."""
+    counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
+    summary = {"fetched": counts.pop("fetched"), "read": int(stats.get("newsindex/read", 0)),
+               "indexed": counts["new"] + counts["changed"] + int(stats.get("newsindex/recleaned", 0)), **counts}
     summary["skipped"] = int(stats.get("newsindex/skipped", 0))
     summary["link_misses"] = int(stats.get("newsindex/link_misses", 0))
     summary["refused"] = sum(int(v) for k, v in stats.items()
@@ -58,8 +110,19 @@ def summarise(stats: dict) -> dict[str, int]:
     return summary
 
 
+def adds_up(summary: dict) -> bool:
+    """Every input read is accounted for once."""
+    return summary["read"] == summary["indexed"] + summary["unchanged"] + summary["failed"] + summary["skipped"]
+
+
 def describe(name: str, summary: dict) -> str:
     """The run's figures on one line, then one line per quality alarm."""
+    if summary.get("error"):
+        return f"{name}: could not run: {summary['error']}"
     line = f"{name}: " + ", ".join(f"{key} {value}" for key, value in summary.items()
                                    if key not in ("alarms", "index_error"))
-    return "\n".join([line, *(f"{name}: quality alarm: {alarm}" for alarm in summary.get("alarms", []))])
+    lines = [line, *(f"{name}: quality alarm: {alarm}" for alarm in summary.get("alarms", []))]
+    if not adds_up(summary):
+        lines.append(f"{name}: warning: the account does not add up (read {summary['read']} ≠ indexed + unchanged "
+                     "+ failed + skipped); please report this with the command you ran")
+    return "\n".join(lines)

@@ -33,6 +33,8 @@ DOWNLOADER_MIDDLEWARES = {
     # compressed bodies included), before retry, redirect and decompression act on it.
     "crawler.middlewares.WarcArchiveMiddleware": 950,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
+    # Before the redirect middleware (600) builds a request from a Location: credentials in it are dropped.
+    "crawler.credentials.CredentialsMiddleware": 610,
 }
 # Scale-out only (with REDIS_URL): a page's lease is released once the links it yielded are queued.
 SPIDER_MIDDLEWARES = {"crawler.scheduler.ReleaseParsedMiddleware": 950}  # inside Depth (900): sees every link

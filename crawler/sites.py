@@ -90,12 +90,20 @@ def load_sites(path: Path | str) -> dict[str, Site]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise NewsindexError(f"{path} is not valid YAML: {exc}") from exc
-    defaults = data.get("defaults", {})
+        raise NewsindexError(f"{path} is not valid YAML: {' '.join(str(exc).split())}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NewsindexError(f"{path} cannot be read as UTF-8 text: {getattr(exc, 'strerror', None) or exc}") from exc
+    from crawler.site_checks import check_site, mapping
+
+    data = mapping(path, "the file", data, "a mapping with `sites:` (and `defaults:`)")
+    defaults = mapping(path, "defaults", data.get("defaults"))
     sites = {}
-    for name, raw in (data.get("sites") or {}).items():
-        merged = {**defaults, **raw, "settings": {**defaults.get("settings", {}), **raw.get("settings", {})}}
-        urls = merged.get("start_urls", []) + merged.get("feeds", []) + merged.get("sitemaps", [])
+    for name, raw in mapping(path, "sites", data.get("sites"), "a mapping of site names to sites").items():
+        raw = mapping(path, f"site {name!r}", raw)
+        merged = {**defaults, **raw, "settings": {**mapping(path, "defaults: settings", defaults.get("settings")),
+                                                  **mapping(path, f"site {name!r}: settings", raw.get("settings"))}}
+        check_site(path, name, merged)
+        urls = (merged.get("start_urls") or []) + (merged.get("feeds") or []) + (merged.get("sitemaps") or [])
         if not urls:
             raise NewsindexError(f"{path}: site {name!r} has no start_urls, feeds or sitemaps")
         domains = merged.get("domains") or sorted({urlsplit(u).hostname for u in urls if urlsplit(u).hostname})
@@ -108,7 +116,8 @@ def load_sites(path: Path | str) -> dict[str, Site]:
             raise NewsindexError(f"{path}: site {name!r}: rules take only {', '.join(sorted(RULE_KEYS))} "
                                  "(lists of CSS selectors and of phrases)")
         _check_selectors(path, name, rules.get("drop") or [])
-        sites[name] = Site(name=name, domains=domains, **{k: v for k, v in merged.items() if k in known})
+        sites[name] = Site(name=name, domains=domains,
+                           **{k: v for k, v in merged.items() if k in known and v is not None})
     return sites
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from pipelines.config import load_settings
-from pipelines.errors import NewsindexError
+from pipelines.errors import NewsindexError, disk_full
 
 DEFAULT_SEEDS = "seeds"
 LEDGER_HELP = ("write every input's fate to FILE, one JSON line each: indexed (its id), unchanged, failed (the "
@@ -23,6 +24,7 @@ def _cmd_es(args, settings) -> int:
         settings.es_nodes = args.nodes
     if args.action == "status" and not settings.managed:  # any cluster NEWSINDEX_ES_URL points at
         print("\n".join(cluster_report(connect(settings))))
+        _report_unfinished_reindex(settings)
         return 0
     if args.action == "start":
         print(node.start(settings, log=lambda m: print(m, file=sys.stderr)).describe())
@@ -34,7 +36,16 @@ def _cmd_es(args, settings) -> int:
         if not current.running:
             return 3
         print("\n".join(cluster_report(connect(settings))))
+        _report_unfinished_reindex(settings)
     return 0
+
+
+def _report_unfinished_reindex(settings) -> None:
+    from newsindex.reindex import unfinished_indices, unfinished_note
+    from pipelines.elastic import connect
+
+    for name, count in unfinished_indices(connect(settings), settings):
+        print(f"newsindex: warning: {unfinished_note(name, count)}", file=sys.stderr)
 
 
 def _require_managed_or_url(settings) -> None:
@@ -204,7 +215,7 @@ def _cmd_kibana(args, settings) -> int:
 
 
 def _cmd_crawl(args, settings) -> int:
-    from crawler.run import describe, run_crawls
+    from crawler.run import CrawlsStopped, describe, run_crawls
     from crawler.sites import load_sites
 
     _require_managed_or_url(settings)
@@ -217,13 +228,23 @@ def _cmd_crawl(args, settings) -> int:
             first = f"unknown site {unknown[0]!r}" if unknown else "name a site or use --all"
             raise NewsindexError(f"{first}; {settings.sources} declares: {', '.join(sites) or 'no sites'}")
         chosen = [sites[name] for name in args.sites]
-    results = run_crawls(chosen, settings, ledger=args.ledger)
+    try:
+        results = run_crawls(chosen, settings, ledger=args.ledger)
+    except CrawlsStopped as stopped:  # SIGTERM/SIGINT: the account of what was done, one line, non-zero
+        for name, summary in stopped.results.items():
+            print(describe(name, summary))
+        print(f"newsindex: error: {stopped}", file=sys.stderr)
+        return stopped.code
     for name, summary in results.items():
-        print(describe(name, summary))
+        print(describe(name, summary), file=sys.stderr if summary.get("error") else sys.stdout)
     if stopped := [f"{name}: {s['index_error']}" for name, s in results.items() if s.get("index_error")]:
         raise NewsindexError(f"{'; '.join(stopped)} (the documents not written are in {settings.dead_letter}; "
                              "the next crawl fetches them again)")
+    if all(s.get("error") for s in results.values()):
+        return 2
     revision = _revise_after_crawl(settings)
+    if any(s.get("error") for s in results.values()):  # a site's crawl could not run
+        return 2
     return 1 if any(s["failed"] for s in results.values()) or revision.failed else 0
 
 
@@ -382,6 +403,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsindex: interrupted", file=sys.stderr)
         return 130
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk: one line, not a traceback
+        if (line := disk_full(exc)) is None:
+            raise
+        print(f"newsindex: error: {line}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `newsindex search … | head`: the reader left, which is not an error
         import os
 

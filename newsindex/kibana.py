@@ -13,6 +13,23 @@ from pipelines.elastic import read_password
 from pipelines.errors import NewsindexError
 
 
+def _check_url(url: str) -> None:
+    """One line for a Kibana URL that is not one (urllib would raise from deep inside the request)."""
+    from urllib.parse import urlsplit
+
+    from pipelines.config import redact_url
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise NewsindexError(f"Kibana URL {redact_url(url)!r} is not a valid URL ({exc}); use e.g. "
+                             "http://127.0.0.1:5601") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise NewsindexError(f"Kibana URL {redact_url(url)!r} is not an http(s) URL with a host; use e.g. "
+                             "http://127.0.0.1:5601")
+
+
 def saved_objects(alias: str = "articles") -> bytes:
     """The saved objects, their data view pointed at the configured read alias."""
     raw = resources.files("index_config").joinpath("kibana/newsindex.ndjson").read_text(encoding="utf-8")
@@ -32,6 +49,7 @@ def _multipart(filename: str, payload: bytes) -> tuple[bytes, str]:
 
 
 def import_saved_objects(settings: Settings, kibana_url: str) -> dict:
+    _check_url(kibana_url)
     body, content_type = _multipart("newsindex.ndjson", saved_objects(settings.alias))
     req = urllib.request.Request(f"{kibana_url.rstrip('/')}/api/saved_objects/_import?overwrite=true",
                                  data=body, method="POST")

@@ -77,6 +77,25 @@ def raw_inputs(client: Elasticsearch, index: str, archive: Path) -> RawInputs:
     return RawInputs(sorted(files), sorted(records))
 
 
+def unfinished_indices(client: Elasticsearch, settings: Settings) -> list[tuple[str, int]]:
+    """Indices a re-index built and never put behind the aliases (it was killed before the swap), with their
+    document counts: newer than the current write index and without an alias. (An old index kept by
+    ``--keep-old`` is older than the current one.)"""
+    current = write_index(client, settings)
+    try:
+        found = client.indices.get_alias(index=f"{settings.alias}-v*")
+    except ApiError:
+        return []
+    stamp = lambda name: name.rsplit("-", 1)[-1]  # noqa: E731 - create_index's UTC time, sortable
+    return [(name, client.count(index=name)["count"]) for name, info in sorted(found.items())
+            if not info.get("aliases") and (current is None or stamp(name) > stamp(current))]
+
+
+def unfinished_note(name: str, count: int) -> str:
+    return (f"{name} ({count} documents, no alias) is left by a re-index that did not finish: searches never used "
+            "it; the next `newsindex reindex` deletes it and builds a new one")
+
+
 def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
             delete_old: bool = False, keep_old: int | None = None) -> ReindexResult:
     """``keep_old``: after the swap, keep the newest N old indices of the alias and delete the older ones
@@ -86,6 +105,10 @@ def reindex(client: Elasticsearch, settings: Settings, source: str = "index",
     if old is None:
         raise NewsindexError(f"alias {settings.write_alias!r} does not exist: nothing to re-index "
                              "(run `newsindex ingest` first)")
+    for name, count in unfinished_indices(client, settings):
+        client.indices.delete(index=name, ignore_unavailable=True)
+        print(f"newsindex: note: deleted {name} ({count} documents, no alias), left by a re-index that did not "
+              "finish; this one starts afresh", file=sys.stderr)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     total = client.count(index=old)["count"]
     dead = DeadLetter(settings.dead_letter)

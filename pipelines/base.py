@@ -30,6 +30,37 @@ class SkippedItem(DropItem):
     """Scrapy's form of ``Skip``: dropped, counted as skipped, not dead-lettered."""
 
 
+class StageCrash(DropItem):
+    """Scrapy's form of an unexpected exception in a stage (a bug, a library failing on odd input): dropped and
+    counted as failed like any failure, the message a digest for the dead-letter entry, ``trace`` the whole
+    traceback for the crawl's log. Both travel in ``args``, so the exception survives the trip back from a
+    worker process."""
+
+    def __init__(self, message: str, trace: str = ""):
+        super().__init__(message, trace)
+        self.message, self.trace = message, trace
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def crash_digest(exc: BaseException, innermost: tuple[str, int, str] | None = None) -> str:
+    """One line for an unexpected exception: its type, its message, and the innermost frame it came from (taken
+    from its traceback, or given as ``(file, line, function)``)."""
+    import traceback
+
+    message = " ".join(str(exc).split())
+    message = message if len(message) <= 200 else message[:199] + "…"
+    text = f"unexpected {type(exc).__name__}" + (f": {message}" if message else "")
+    if innermost is None and (frames := traceback.extract_tb(exc.__traceback__)):
+        innermost = (frames[-1].filename, frames[-1].lineno, frames[-1].name)
+    if innermost:
+        filename, line, function = innermost
+        where = "/".join(filename.replace("\\", "/").split("/")[-2:])
+        text += f" (at {where}:{line} in {function})"
+    return text
+
+
 class Stage:
     """Base class: subclasses implement ``process(item)``; ``setting_names`` maps kwargs to settings."""
 
@@ -84,6 +115,19 @@ def worker_pool(workers: int) -> Executor | None:
     return _POOL
 
 
+def replace_broken_pool(broken: Executor) -> None:
+    """Forget a pool one of whose workers died (every later submit would fail): the next ``worker_pool`` call
+    starts a new one. Several items failing on the same broken pool replace it once."""
+    import logging
+
+    global _POOL
+    if _POOL is broken:
+        _POOL = None
+        logging.getLogger(__name__).warning("a CPU worker process died: its pool is replaced, and the items it "
+                                            "held are sent once more")
+        broken.shutdown(wait=False, cancel_futures=True)
+
+
 def die_with_parent(parent: int) -> None:
     """A worker ends when the process that started it does, even killed with SIGKILL (Linux's parent-death
     signal): a crawl that is killed leaves no worker holding its memory."""
@@ -112,13 +156,25 @@ class CpuStage(Stage):
         return stage
 
     async def process_item(self, item: Item, spider: Any = None) -> Item:
+        """In a worker. A worker that dies (killed for memory, a crash in a C library, a SIGTERM to the process
+        group) breaks the whole pool: the pool is replaced and the item sent once more; a second death fails
+        it with the reason, so no item is lost uncounted."""
         import asyncio
+        from concurrent.futures.process import BrokenProcessPool
 
-        pool = worker_pool(self.workers)
-        if pool is None:
-            return _as_scrapy(self.process, item)
-        future = asyncio.wrap_future(pool.submit(_as_scrapy, self.process, item))
-        return await future
+        died = None
+        for _ in range(2):
+            pool = worker_pool(self.workers)
+            if pool is None:
+                return _as_scrapy(self.process, item)
+            try:
+                return await asyncio.wrap_future(pool.submit(_as_scrapy, self.process, item))
+            except BrokenProcessPool as exc:
+                died = exc
+                replace_broken_pool(pool)
+        where = item.get("url") or item.get("source")
+        raise DropItem(f"{where}: {self.name}: a worker process died on this item, and again on the retry "
+                       f"(killed, out of memory, or a crash in a C library: {died})")
 
 
 def _as_scrapy(process, item: Item) -> Item:
@@ -133,4 +189,6 @@ def _as_scrapy(process, item: Item) -> Item:
     except StageError as exc:
         raise DropItem(f"{where}: {stage}: {exc}") from None
     except Exception as exc:  # a bug or a library failure on odd input: the item fails, the crawl goes on
-        raise DropItem(f"{where}: {stage}: unexpected {type(exc).__name__}: {exc}") from None
+        import traceback
+
+        raise StageCrash(f"{where}: {stage}: {crash_digest(exc)}", traceback.format_exc()) from None

@@ -44,9 +44,18 @@ def _config_file_values() -> dict:
     path = Path(os.environ.get("NEWSINDEX_CONFIG", "newsindex.toml"))
     if not path.is_file():
         return {}
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    return data.get("newsindex", data)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"config file {path} is not valid TOML ({exc}); fix it or set NEWSINDEX_CONFIG "
+                            "to another file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"config file {path} cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    data = data.get("newsindex", data)
+    if not isinstance(data, dict):
+        raise SettingsError(f"config file {path}: [newsindex] must be a table of settings, not {data!r}")
+    return data
 
 
 @dataclass
@@ -205,12 +214,10 @@ def _flag(value) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """``https://user:secret@host`` → ``https://user:***@host``."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+    """``https://user:secret@host`` → ``https://user:***@host``; never raises, even on a malformed URL."""
+    from pipelines.userinfo import redacted
+
+    return redacted(url)
 
 
 def check_es_url(value: str | None) -> str | None:

@@ -12,6 +12,8 @@ import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
+from pipelines.userinfo import without_credentials
+
 
 def entry_key(entry: dict) -> tuple[str, str]:
     return str(entry.get("source") or ""), str(entry.get("url") or "")
@@ -72,9 +74,9 @@ class DeadLetter:
         """Append one failure unless this input is already in the file; True when written."""
         import fcntl
 
-        entry = {"source": source, "url": _without_credentials(url), "stage": stage, "reason": reason,
+        entry = {"source": source, "url": without_credentials(url), "stage": stage, "reason": reason,
                  "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        entry["source"] = _without_credentials(source)
+        entry["source"] = without_credentials(source)
         if path and path != source:
             entry["path"] = path
         key = entry_key(entry)
@@ -99,21 +101,6 @@ class DeadLetter:
     def record_item(self, item: dict, reason: str) -> bool:
         source = item.get("source") or item.get("url") or "?"
         return self.record(source, reason, item.get("url"), reason.split(":")[0], item.get("path"))
-
-
-def _without_credentials(url: str | None) -> str | None:
-    """A URL as it may be stored: user and password taken out (``http://user:secret@host/`` → ``http://host/``)."""
-    if not url or "@" not in url or "://" not in url:
-        return url
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if parts.username is None and parts.password is None:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def read_entries(path: Path | str) -> tuple[list[dict], list[str]]:

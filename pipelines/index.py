@@ -41,8 +41,9 @@ class IndexStats:
 
     @property
     def indexed(self) -> int:
-        """Documents written (new, changed or re-cleaned) less those Elasticsearch rejected."""
-        return self.new + self.changed + self.recleaned - self.failed
+        """Documents written: new, changed or re-cleaned, each counted once the node took it (one it rejected is
+        counted as failed only, so new + changed + re-cleaned is what was indexed)."""
+        return self.new + self.changed + self.recleaned
 
     def add(self, other: IndexStats) -> None:
         self.new, self.changed = self.new + other.new, self.changed + other.changed
@@ -67,7 +68,7 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def _versioned_actions(client: Elasticsearch, chunk: list[Item], index: str, lookup: str | None,
                        history: str | None, stats: IndexStats, pending: dict, skip_unchanged: bool) -> list[dict]:
     """The actions for one chunk of documents: each new, changed (its old text to ``history``), re-cleaned
-    or unchanged one counted in ``stats`` and kept in ``pending`` until the node answered for it."""
+    or unchanged one kept in ``pending`` with its kind, counted in ``stats`` once the node answered for it."""
     # One article reached twice in a chunk is written once (the last) and counted as a duplicate; the
     # identity stage already skips these within a run, so this guards direct callers.
     unique = list({doc["id"]: doc for doc in chunk}.values())
@@ -85,23 +86,26 @@ def _versioned_actions(client: Elasticsearch, chunk: list[Item], index: str, loo
     for doc in chunk:
         old = existing.get(doc["id"])
         if old is None:
-            stats.new += 1
+            kind = "new"
             doc = {**doc, "version": doc.get("version") or 1}
         elif old.get("content_hash") == doc.get("content_hash"):
-            stats.unchanged += 1
+            kind = "unchanged"
             if skip_unchanged:
+                stats.unchanged += 1
                 continue
             doc = {**doc, "version": old.get("version") or 1}
         elif _recleaned(old, doc):
-            stats.recleaned += 1
+            kind = "recleaned"
             doc = {**doc, "version": old.get("version") or 1}
         else:
-            stats.changed += 1
+            kind = "changed"
             previous = int(old.get("version") or 1)
             doc = {**doc, "version": previous + 1}
             if history:
                 actions.append(to_action({**old, "id": f"{doc['id']}@v{previous}"}, history))
-        pending[doc["id"]] = doc
+        if doc["id"] in pending:  # the same id again in a later chunk, not yet written: one document
+            stats.duplicate += 1
+        pending[doc["id"]] = (doc, kind)  # counted by its kind once the node answered for it
         actions.append(to_action(doc, index))
     return actions
 
@@ -154,10 +158,14 @@ def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failu
     pending: dict[str, Item] = {}
 
     def on_result(action: dict, error: str | None) -> None:
-        doc = pending.pop(action["_id"], None)
-        if error and doc is not None:
+        doc, kind = pending.pop(action["_id"], (None, None))
+        if doc is None:  # an old version written to the history index
+            return
+        if error:
             stats.failed += 1
             on_failure(doc, f"index: {error}")
+        else:
+            setattr(stats, kind, getattr(stats, kind) + 1)
 
     for chunk in _chunks(docs, chunk_size):
         actions = _versioned_actions(client, chunk, index, lookup, history, stats, pending, skip_unchanged)

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from pipelines.base import Item, Skip, Stage, StageError
+from pipelines.base import Item, Skip, Stage, StageError, crash_digest
 from pipelines.decode import DecodeStage
 from pipelines.dedupe import NearDuplicateStage, SiteBoilerplateStage
 from pipelines.extract import ExtractStage
@@ -56,7 +56,7 @@ def _apply(stage: Stage, item: Item, on_failure: OnFailure, on_skip: OnFailure) 
     except StageError as exc:
         on_failure(item, f"{stage.name}: {exc}")
     except Exception as exc:  # a bug or a library failure on odd input: keep the run going, keep the item
-        on_failure(item, f"{stage.name}: unexpected {type(exc).__name__}: {exc}")
+        on_failure(item, f"{stage.name}: {crash_digest(exc)}")
     return None
 
 

@@ -191,6 +191,7 @@ class ElasticsearchPipeline(Stage):
         if self.crawl_stats is not None:
             for key in ("new", "changed", "unchanged", "recleaned"):
                 self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch.stats, key))
+            self.crawl_stats.inc_value("newsindex/skipped", batch.stats.duplicate)  # one article twice in a buffer
         if self.crawler is not None:
             refused = {doc.get("id") for doc, _ in batch.failures}
             self.crawler.signals.send_catch_log(batch_indexed, items=[doc for doc in batch.docs

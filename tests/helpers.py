@@ -89,3 +89,18 @@ def warc(records: list[tuple[str | None, str]], gz: bool = True) -> bytes:
             record.rec_headers.remove_header("WARC-Target-URI")
         writer.write_record(record)
     return buf.getvalue()
+
+
+def scrapy_crawler():
+    """A Scrapy crawler of the news spider with the project's settings, as `newsindex crawl` builds it."""
+    from scrapy.crawler import Crawler
+    from scrapy.settings import Settings as ScrapySettings
+
+    from crawler.config import apply
+    from crawler.spiders.news import NewsSpider
+
+    project = ScrapySettings()
+    project.setmodule("crawler.settings", priority="project")
+    crawler = Crawler(NewsSpider, project)
+    apply(crawler.settings)  # what the add-on does before components start
+    return crawler

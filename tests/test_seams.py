@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SEEDS, write_articles
+from helpers import ROOT, SEEDS, scrapy_crawler, write_articles
 
 from newsindex.cli import main
 from newsindex.ingest import Summary, documents, replay_sources
@@ -176,20 +176,6 @@ SETTINGS_CASES = [
 ]
 
 
-def _scrapy_crawler():
-    from scrapy.crawler import Crawler
-    from scrapy.settings import Settings as ScrapySettings
-
-    from crawler.config import apply
-    from crawler.spiders.news import NewsSpider
-
-    project = ScrapySettings()
-    project.setmodule("crawler.settings", priority="project")
-    crawler = Crawler(NewsSpider, project)
-    apply(crawler.settings)  # what the add-on does before components start
-    return crawler
-
-
 @pytest.mark.parametrize("variable, value, read, expected", SETTINGS_CASES, ids=[c[0] for c in SETTINGS_CASES])
 def test_each_stage_setting_is_the_same_under_ingest_and_crawl(variable, value, read, expected, tmp_path,
                                                                 monkeypatch):
@@ -201,7 +187,7 @@ def test_each_stage_setting_is_the_same_under_ingest_and_crawl(variable, value, 
     monkeypatch.setenv("NEWSINDEX_STORE_PATH", str(tmp_path / "default.sqlite"))
     monkeypatch.setenv(variable, value)
     cli = {s.name: s for s in build_stages(load_settings().component_settings())}
-    crawler = _scrapy_crawler()
+    crawler = scrapy_crawler()
     scrapy = {s.name: s for s in (cls.from_crawler(crawler) for cls in STAGES)}
     assert read(cli) == read(scrapy) == expected
 
@@ -216,7 +202,7 @@ def test_each_stage_setting_is_the_same_under_ingest_and_crawl(variable, value, 
 ])
 def test_each_crawl_setting_reaches_scrapy(variable, value, key, expected, tmp_path, monkeypatch):
     monkeypatch.setenv(variable, value.format(tmp=tmp_path))
-    crawler = _scrapy_crawler()
+    crawler = scrapy_crawler()
     expected = expected.format(tmp=tmp_path) if isinstance(expected, str) else expected
     assert crawler.settings.get(key) == expected
     assert crawler.settings.get(key) == load_settings().component_settings().get(key, expected)
@@ -227,7 +213,7 @@ def test_workers_setting_reaches_the_cpu_stages_under_scrapy(monkeypatch, tmp_pa
 
     monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
     monkeypatch.setenv("NEWSINDEX_WORKERS", "3")
-    assert DecodeStage.from_crawler(_scrapy_crawler()).workers == 3
+    assert DecodeStage.from_crawler(scrapy_crawler()).workers == 3
 
 
 def test_ingest_honours_max_bytes(tmp_path, monkeypatch):
@@ -255,14 +241,14 @@ def test_connection_settings_reach_the_crawl_as_resolved(variable, value, read, 
     """The Elasticsearch writer under Scrapy connects with the same resolved settings object."""
     monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
     monkeypatch.setenv(variable, value)
-    assert read(_scrapy_crawler().settings["NEWSINDEX"]) == read(load_settings()) == value
+    assert read(scrapy_crawler().settings["NEWSINDEX"]) == read(load_settings()) == value
 
 
 def test_crawl_run_names_the_shared_queue(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
     monkeypatch.setenv("NEWSINDEX_CRAWL_RUN", "run-7")
-    assert _scrapy_crawler().settings["SCHEDULER_QUEUE_KEY"] == "%(spider)s:run-7:requests"
+    assert scrapy_crawler().settings["SCHEDULER_QUEUE_KEY"] == "%(spider)s:run-7:requests"
 
 
 # --- failures under Scrapy: counted once, dead-lettered once -------------------------------------------------
@@ -276,7 +262,7 @@ def test_an_unexpected_stage_exception_under_scrapy_is_counted_and_dead_lettered
     from pipelines.language import LanguageStage
 
     monkeypatch.setenv("NEWSINDEX_HOME", str(tmp_path))
-    crawler = _scrapy_crawler()
+    crawler = scrapy_crawler()
     crawler.stats = type("Stats", (), {"values": {}, "inc_value": lambda self, k: self.values.__setitem__(
         k, self.values.get(k, 0) + 1)})()
     extension = DeadLetterExtension.from_crawler(crawler)
@@ -373,7 +359,7 @@ def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monk
     from crawler.sites import extraction_rules
     from newsindex.ingest import _declared_sites
 
-    crawl_stage = ExtractStage.from_crawler(_scrapy_crawler())
+    crawl_stage = ExtractStage.from_crawler(scrapy_crawler())
     assert crawl_stage.site_rules == extraction_rules(_declared_sites(settings)) == {
         "daily.example": {"drop": ["div.promo-box", "#newsletter"], "phrases": ["Наш партнёр", "Lesen Sie auch"]}}
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.defer import CancelledError
 
 from crawler.config import apply
+from crawler.credentials import clean_request_args, declared_credentials
 from crawler.discovery import (
     MAX_SITEMAP_BYTES,
     DiscoveryError,
@@ -49,6 +51,7 @@ class NewsSpider(scrapy.Spider):
         # compares host:port and would drop every link of a site served on a port.
         self.links = LinkExtractor(deny=self.site.deny)
         self._sitemaps = 0  # fetched from sitemap indexes in this crawl (MAX_SITEMAPS)
+        self.credentials = declared_credentials(self.site.sitemaps + self.site.feeds + self.site.start_urls)
 
     @classmethod
     def from_crawler(cls, crawler, *args, site: str | Site | None = None, **kwargs):
@@ -59,6 +62,7 @@ class NewsSpider(scrapy.Spider):
                 raise ValueError(f"unknown site {site!r}; {settings.sources} declares: {', '.join(sites) or 'none'}")
             site = sites[site]
         spider = super().from_crawler(crawler, *args, site=site, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         # Per-site settings from the sources file (settings are frozen only after this).
         for key, value in spider.site.settings.items():
             crawler.settings.set(key, value, priority="spider")
@@ -79,7 +83,9 @@ class NewsSpider(scrapy.Spider):
         if kind in ("sitemap", "feed"):  # the sitemap protocol allows 50 MiB uncompressed; a page, ingest's limit
             page_limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
             meta.setdefault("download_maxsize", max(MAX_SITEMAP_BYTES, page_limit))
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta={"kind": kind, **meta})
+        url, headers = clean_request_args(url, self.credentials)  # no credentials in a URL, logged or queued
+        return scrapy.Request(url, callback=callback, errback=self.on_error, headers=headers,
+                              meta={"kind": kind, **meta})
 
     def is_article(self, url: str) -> bool:
         return self.site.is_article_url(url)
@@ -136,6 +142,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response):
         if response.status == 304:
+            self.crawler.stats.inc_value("newsindex/read")
             self.crawler.stats.inc_value("newsindex/unchanged")
             self.crawler.signals.send_catch_log(page_unchanged, url=response.url)
             return
@@ -144,6 +151,7 @@ class NewsSpider(scrapy.Spider):
             report(self, response.url, f"wrong content type {content_type.decode() or 'none'}", "content_type")
             return
         if self.is_article(response.url):
+            self.crawler.stats.inc_value("newsindex/read")  # from here it is indexed, unchanged, failed or skipped
             yield {"source": response.url, "url": response.url, "body": response.body,
                    "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
                    "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "site": None,
@@ -156,6 +164,24 @@ class NewsSpider(scrapy.Spider):
         if (response.meta.get("kind") == "page" or self.site.follow_links) and depth < self.site.depth:
             for link in self.links.extract_links(response):
                 yield self._request(link.url, self.parse_page, kind="page", link_depth=depth + 1)
+
+    def request_dropped(self, request, spider=None):
+        """The scheduler dropped a request, almost always as a duplicate. A plain duplicate (a URL listed or linked
+        twice) is the same fetch, nothing lost; a dropped redirect is an input gone: back to an address of its
+        own chain (a loop) it is a failure; to one this crawl fetched already (an alias of another listed
+        article), a skip with its reason."""
+        chain = request.meta.get("redirect_urls")
+        if not chain or not (request.meta.get("kind") == "article" or self.is_article(chain[0])):
+            return
+        from w3lib.url import canonicalize_url
+
+        first, steps = chain[0], " → ".join([*chain, request.url])
+        if canonicalize_url(request.url) in {canonicalize_url(url) for url in chain}:
+            report(self, first, f"redirect loop ({len(chain)} redirects: {steps})", "fetch")
+            return
+        self.crawler.stats.inc_value("newsindex/read")
+        self.crawler.stats.inc_value("newsindex/skipped")
+        self.logger.info("%s: skipped, redirects to %s, which this crawl fetched already", first, request.url)
 
     def on_error(self, failure):
         request = failure.request
