@@ -419,6 +419,18 @@ def crawl() -> str:
     return "\n".join([_bench_settings("bench_crawl.py"), out, _provenance("crawl")]) + "\n"
 
 
+def crawl_glance() -> str:
+    """The crawl bench's ratios before and after the writer moved off the reactor (#24), side by side."""
+    before, after = _load("crawl-before-writer-thread"), _load("crawl")
+    if not before or not after:
+        return _missing("crawl", "python bench/bench_crawl.py")
+    rows = [[name, _fmt(before[name]["ratio"], 2) if name in before else "–", _fmt(r["ratio"], 2)]
+            for name, r in after.items()]
+    return _table(["crawl condition", "writer on the reactor (before)", "writer thread (now)"], rows) + "\n" + \
+        "Ratios: our crawl's pages/s over a bare Scrapy spider's, same site and settings, same run. Before: " + \
+        _provenance("crawl-before-writer-thread") + " Now: " + _provenance("crawl") + "\n"
+
+
 # ---- files ------------------------------------------------------------------------------------------------
 
 SECTIONS = {
@@ -428,7 +440,7 @@ SECTIONS = {
     "shared-sets": shared_sets, "eval-glance": eval_glance, "bench-glance": bench_glance,
     "fresh-sites": fresh_sites, "devset": devset, "metadata": metadata, "metadata-glance": metadata_glance,
     "extraction-speed": extraction_speed, "language": language_speed, "scale": scale, "indexing": indexing,
-    "search": search, "crawl": crawl,
+    "search": search, "crawl": crawl, "crawl-glance": crawl_glance,
 }
 FILES = ["README.md", "docs/configuration.md", "docs/cli.md", "docs/extraction.md", "docs/evaluation.md",
          "docs/performance.md"]
