@@ -165,6 +165,7 @@ class IdentityStage(Stage):
                                    f"{' (the original)' if holder_original else ', a different text'}: "
                                    f"kept under {own or 'its own id'}")
                 item["url"], item["id"] = own or item["url"], own_id(item["source"], item.get("fetched_url"))
+                item["site"] = host_of(item["url"]) or item.get("site")
         elif claim is not None and claim[0] == key:
             raise Skip(f"same article as {claim[1]}")
         self.claims[item["id"]] = (key, origin, original)

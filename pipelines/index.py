@@ -21,7 +21,7 @@ from elasticsearch import ApiError, Elasticsearch
 
 from pipelines.base import Item, Stage
 from pipelines.errors import NewsindexError
-from pipelines.identity import own_id, own_url
+from pipelines.identity import host_of, own_id, own_url
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +82,9 @@ def _origin(doc: Item) -> str:
 
 def _rekeyed(doc: Item) -> Item:
     """A copy under its own id and URL (the original holds the canonical's), in the same story."""
-    return {**doc, "id": own_id(doc.get("source") or "", doc.get("fetched_url")),
-            "url": own_url(doc.get("fetched_url") or doc.get("source")) or doc.get("url"),
-            "cluster_id": doc.get("cluster_id") or doc["id"]}
+    url = own_url(doc.get("fetched_url") or doc.get("source")) or doc.get("url")
+    return {**doc, "id": own_id(doc.get("source") or "", doc.get("fetched_url")), "url": url,
+            "site": host_of(url) or doc.get("site"), "cluster_id": doc.get("cluster_id") or doc["id"]}
 
 
 def _settle(docs: list[Item], existing: dict, stats: IndexStats) -> tuple[list[Item], list[Item], list[Item]]:

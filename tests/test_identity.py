@@ -119,10 +119,12 @@ sites:
 
 
 def shape(run: dict) -> dict:
-    """The documents with the port taken out (each run has its own server)."""
-    port = str(run["site"].port)
-    return {doc_id: {k: (v.replace(port, "PORT") if isinstance(v, str) else v) for k, v in doc.items()
-                     if k != "cluster_id"} for doc_id, doc in run["docs"].items()}
+    """The documents by the URL their id is made of, with the port taken out (each run has its own server)."""
+    port, site = str(run["site"].port), run["site"]
+    names = {document_id(canonical_url(url), url): url.replace(port, "PORT") for url in (site.original, site.copy)}
+    return {names.get(doc_id, doc_id): {k: (v.replace(port, "PORT") if isinstance(v, str) else v)
+                                        for k, v in doc.items() if k != "cluster_id"}
+            for doc_id, doc in run["docs"].items()}
 
 
 def test_original_first_and_copy_first_crawls_end_with_the_same_documents_and_ids(es_env, es_client, tmp_path):
