@@ -102,6 +102,12 @@ def summarise(stats: dict) -> dict[str, int]:
     summary["seconds"] = int(round(stats.get("elapsed_time_seconds", 0)))
     if recleaned := int(stats.get("newsindex/recleaned", 0)):  # the same article, cleaned by a fuller template
         summary["recleaned"] = recleaned
+    if collisions := int(stats.get("newsindex/collisions", 0)):  # copies kept off their original's id
+        summary["collisions"] = collisions
+    if moved := int(stats.get("newsindex/moved", 0)):  # indexed copies moved when their original came
+        summary["moved"] = moved
+    if merged := stats.get("newsindex/merged_stories"):  # stories joined: rewritten after the crawl
+        summary["merged_stories"] = dict(merged)
     if reclaimed := int(stats.get("newsindex/reclaimed", 0)):  # scale-out: requests of a dead worker
         summary["reclaimed"] = reclaimed
     summary["alarms"] = list(stats.get("newsindex/quality_alarms", []))
@@ -119,8 +125,8 @@ def describe(name: str, summary: dict) -> str:
     """The run's figures on one line, then one line per quality alarm."""
     if summary.get("error"):
         return f"{name}: could not run: {summary['error']}"
-    line = f"{name}: " + ", ".join(f"{key} {value}" for key, value in summary.items()
-                                   if key not in ("alarms", "index_error"))
+    line = f"{name}: " + ", ".join(f"{key} {len(value) if key == 'merged_stories' else value}"
+                                   for key, value in summary.items() if key not in ("alarms", "index_error"))
     lines = [line, *(f"{name}: quality alarm: {alarm}" for alarm in summary.get("alarms", []))]
     if not adds_up(summary):
         lines.append(f"{name}: warning: the account does not add up (read {summary['read']} ≠ indexed + unchanged "

@@ -157,15 +157,25 @@ def _cmd_quality(args, settings) -> int:
     return 1 if alarms else 0
 
 
+def _site_domains(settings) -> dict[str, list[str]]:
+    """The declared sites' domains by name, for ``--site NAME`` (none when there is no sources file)."""
+    if not settings.sources.is_file():
+        return {}
+    from crawler.sites import load_sites
+
+    return {name: site.domains for name, site in load_sites(settings.sources).items()}
+
+
 def _cmd_search(args, settings) -> int:
-    from newsindex.search import SearchRequest, render_text, search
+    from newsindex.search import SearchRequest, expand_sites, render_text, search
     from pipelines.elastic import connect
 
     _require_managed_or_url(settings)
     facets = [f.strip() for f in args.facets.split(",") if f.strip()] if args.facets is not None else None
-    req = SearchRequest(query=args.query, lang=args.lang, site=args.site, author=args.author, tag=args.tag,
-                        since=args.since, until=args.until, size=args.size, page=args.page, after=args.after,
-                        collapse=not args.no_collapse, sort=args.sort,
+    req = SearchRequest(query=args.query, lang=args.lang, site=expand_sites(args.site, _site_domains(settings)),
+                        author=args.author, tag=args.tag, since=args.since, until=args.until, size=args.size,
+                        page=args.page, after=args.after, collapse=not args.no_collapse, sort=args.sort,
+                        count=args.count,
                         **({"facets": facets} if facets is not None else {}))
     result = search(connect(settings), settings.alias, req)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json
@@ -242,6 +252,13 @@ def _cmd_crawl(args, settings) -> int:
                              "the next crawl fetches them again)")
     if all(s.get("error") for s in results.values()):
         return 2
+    merged = {k: v for summary in results.values() for k, v in summary.get("merged_stories", {}).items()}
+    if merged:
+        from newsindex.stories import restamp
+        from pipelines.elastic import connect
+
+        print(f"{restamp(connect(settings), settings.write_alias, merged)} earlier documents joined the story a new "
+              "one linked theirs to")
     revision = _revise_after_crawl(settings)
     if any(s.get("error") for s in results.values()):  # a site's crawl could not run
         return 2
@@ -377,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="full-text search with facets")
     search.add_argument("query", help="simple_query_string syntax: words, \"phrases\", -exclude, a|b")
     for flag in ("lang", "site", "author", "tag"):
-        search.add_argument(f"--{flag}", action="append", default=[], help=f"filter by {flag} (repeatable)")
+        search.add_argument(f"--{flag}", action="append", default=[], help=f"filter by {flag} (repeatable)"
+                            + ("; a hostname or a site's name in the sources file" if flag == "site" else ""))
     search.add_argument("--since", help="published on or after (YYYY-MM-DD)")
     search.add_argument("--until", help="published on or before (YYYY-MM-DD)")
     search.add_argument("--size", type=int, default=10)
@@ -386,6 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="deep pagination over every match (copies included): `start`, then each page's `next`")
     search.add_argument("--facets", help="comma-separated subset of: site,language,author,tags,published")
     search.add_argument("--no-collapse", action="store_true", help="list near-duplicate copies separately")
+    search.add_argument("--count", choices=["documents", "stories"], default="documents",
+                        help="what the facets count: documents, or stories (distinct near-duplicate clusters)")
     search.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance",
                         help="order of hits (a match-all query, `*` or empty, lists newest first)")
     search.add_argument("--json", action="store_true", help="hits, highlights, total and facets as JSON")

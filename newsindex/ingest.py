@@ -18,6 +18,7 @@ from newsindex.progress import progress_bar
 from newsindex.revise import Revision
 from pipelines.config import Settings
 from pipelines.deadletter import DeadLetter, entry_key, read_entries
+from pipelines.dedupe import NearDuplicateStage
 from pipelines.errors import NewsindexError
 from pipelines.identity import IdentityStage
 from pipelines.index import IndexStats
@@ -37,6 +38,8 @@ class Summary:
     dead_letter: Path | None = None
     index_stats: IndexStats | None = None
     collisions: list[str] = field(default_factory=list)
+    merged_stories: dict[str, str] = field(default_factory=dict)  # absorbed story → the story it joined
+    restamped: int = 0  # documents of earlier runs moved to the story theirs joined
     alarms: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one line each, for the user, not about any input
     revision: Revision | None = None  # earlier documents re-cleaned after the run (``newsindex.revise``)
@@ -74,8 +77,13 @@ class Summary:
         text += f", failed {self.failed}, skipped {sum(self.skipped.values())}"
         if self.skipped:
             text += " (" + ", ".join(f"{count} {kind}" for kind, count in self.skipped.most_common()) + ")"
-        if self.collisions:
-            text += f"; {len(self.collisions)} canonical collisions kept under their own URLs"
+        collisions = self.collisions + (self.index_stats.collisions if self.index_stats else [])
+        if collisions:
+            text += f"; {len(collisions)} canonical collisions (copies under their own URLs, originals own the id)"
+        if self.index_stats and self.index_stats.moved:
+            text += f", {self.index_stats.moved} indexed copies moved to their own URLs"
+        if self.restamped:
+            text += f"; {self.restamped} earlier documents joined the story a new one linked theirs to"
         if self.failed and self.dead_letter:
             text += f" — failures kept in {self.dead_letter}; rerun them with: newsindex ingest --replay " \
                     f"{self.dead_letter}"
@@ -199,12 +207,18 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
             else:
                 if sites and (name := site_name_of(sites, entry.get("url"))):
                     entry.setdefault("source_name", name)  # its quality history is its declared site's
+                if sites and "domains" not in entry and (site := owner(entry.get("url"))) is not None:
+                    entry["domains"] = site.domains  # an archived page: its canonical judged as in the crawl
                 yield entry
 
     from crawler.sites import article_url_filter, extraction_rules, site_name_of
 
     sites = _declared_sites(settings)
-    not_article = article_url_filter(sites) if sites else None  # archive records keep to their site's rules
+    not_article = article_url_filter(sites) if sites else None
+
+    def owner(url: str | None):
+        return next((site for site in sites.values() if url and site.owns(url)), None)
+  # archive records keep to their site's rules
     component_settings = {**settings.component_settings(), "NEWSINDEX_SITE_RULES": extraction_rules(sites)}
     if preview:
         component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
@@ -222,6 +236,8 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
             stage.close()
             if isinstance(stage, IdentityStage):
                 summary.collisions.extend(stage.collisions)
+            if isinstance(stage, NearDuplicateStage):
+                summary.merged_stories.update(stage.merged)
             if isinstance(stage, QualityStage):
                 summary.alarms.extend(alarm.line() for alarm in stage.alarms)
 
@@ -268,6 +284,12 @@ def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None
             "stable, so nothing is duplicated") from exc
     if summary.index_stats.duplicate:
         summary.skipped["duplicates (the same article again)"] += summary.index_stats.duplicate
+    for line in summary.index_stats.collisions:
+        print(f"newsindex: {line}", file=sys.stderr)
+    if summary.merged_stories:
+        from newsindex.stories import restamp
+
+        summary.restamped = restamp(client, index, summary.merged_stories)
     client.indices.refresh(index=settings.alias)
     if summary.ledger is not None:
         summary.ledger.settle(client, settings.alias, missing=f"not in the index after the run (see {dead.path})")

@@ -67,10 +67,11 @@ class RawInputs:
 def raw_inputs(client: Elasticsearch, index: str, archive: Path) -> RawInputs:
     archived = latest_archived(archive) if archive.is_dir() else {}
     files, records = set(), set()
-    for hit in helpers.scan(client, index=index, query={"_source": ["source"]}, size=1000):
+    for hit in helpers.scan(client, index=index, query={"_source": ["source", "fetched_url"]}, size=1000):
         source = hit["_source"].get("source") or ""
-        if is_web_url(source):  # a crawled page: its source is the URL it was fetched from
-            if (found := archived.get(canonical_url(source))) is not None:
+        fetched = hit["_source"].get("fetched_url") or source
+        if is_web_url(fetched) and not Path(source).is_file():  # a crawled page: the URL it was fetched from
+            if (found := archived.get(canonical_url(fetched))) is not None:
                 records.add(found)
         elif Path(source).is_file():
             files.add(source)

@@ -22,7 +22,15 @@ FACETS = {
                                      "format": "yyyy-MM", "min_doc_count": 1}},
 }
 RETURNED_FIELDS = ["title", "url", "source", "site", "author", "published", "language", "tags",
-                   "cluster_id", "word_count", "content_hash"]
+                   "cluster_id", "word_count", "content_hash", "original"]
+# What `--count` can count: documents (the hits' total) or stories (distinct near-duplicate clusters).
+COUNTS = ("documents", "stories")
+# A story's representative: its original (the page whose own URL is its canonical), else its earliest published.
+REPRESENTATIVE_ORDER = [{"original": {"order": "desc", "missing": "_last"}},
+                        {"published": {"order": "asc", "missing": "_last"}}]
+COPIES_LISTED = 20  # copies of a story listed with its hit (their count is always exact)
+# The per-language fields of the text, title and description (pipelines.index.ANALYZED_LANGUAGES).
+LANGUAGES = ("en", "ru", "de", "fr", "es", "it", "tr", "uk")
 
 
 @dataclass
@@ -40,6 +48,7 @@ class SearchRequest:
     after: str | None = None  # a cursor from a previous deep-pagination page, or "start"
     collapse: bool = True
     sort: str = "relevance"  # relevance | newest | oldest (a match-all query defaults to newest)
+    count: str = "documents"  # what the facets count: documents, or stories (distinct clusters)
 
 
 SORTS = ("relevance", "newest", "oldest")
@@ -108,13 +117,35 @@ def check_query(query: str) -> None:
         raise NewsindexError(f"the query has {terms} terms; at most {MAX_QUERY_TERMS}")
 
 
+def expand_sites(values: list[str], sites: dict[str, list[str]]) -> list[str]:
+    """``--site`` values: a site declared in the sources file (by its name, any case) stands for its domains."""
+    by_name = {name.casefold(): domains for name, domains in sites.items()}
+    return list(dict.fromkeys(d for v in values for d in by_name.get(v.casefold(), [v])))
+
+
+def _keyword_filter(fld: str, value: str) -> list[dict]:
+    """One value of a keyword filter, whatever its case and accents (``--tag elevage`` finds "élevage"): matched
+    on the field's folded sub-field, or exactly ignoring case (an index made before the sub-field)."""
+    return [{"match": {f"{fld}.folded": {"query": value, "operator": "and"}}},
+            {"term": {fld: {"value": value, "case_insensitive": True}}}]
+
+
+def _site_filter(value: str) -> list[dict]:
+    """A site's hostname, its subdomains included (``--site news.example`` finds ``m.news.example``)."""
+    host = value.strip().lower().removeprefix("www.")
+    return [*_keyword_filter("site", host), {"wildcard": {"site": {"value": f"*.{host}", "case_insensitive": True}}}]
+
+
 def build_query(req: SearchRequest) -> dict:
     check_query(req.query)
     filters: list[dict] = []
-    for fld, values in (("language", req.lang), ("site", req.site), ("author", req.author), ("tags", req.tag)):
-        if values:  # keyword filters match whatever the case (--lang EN, --tag Transport); values show as stored
-            filters.append({"bool": {"should": [{"term": {fld: {"value": v, "case_insensitive": True}}}
-                                                for v in values], "minimum_should_match": 1}})
+    if req.lang:
+        filters.append({"bool": {"should": [{"term": {"language": {"value": v, "case_insensitive": True}}}
+                                            for v in req.lang], "minimum_should_match": 1}})
+    for values, clauses in ((req.site, _site_filter), (req.author, lambda v: _keyword_filter("author", v)),
+                            (req.tag, lambda v: _keyword_filter("tags", v))):
+        if values:  # values show as stored; the filter folds case and accents
+            filters.append({"bool": {"should": [c for v in values for c in clauses(v)], "minimum_should_match": 1}})
     since, until = parse_day(req.since, "--since"), parse_day(req.until, "--until")
     if since or until:
         bounds = {"gte": since} if since else {}
@@ -124,9 +155,11 @@ def build_query(req: SearchRequest) -> dict:
     if req.query.strip() in ("", "*"):
         must: dict = {"match_all": {}}
     else:
-        fields = ["title^3", "author.text^2", "description^2", "text", "text_*"]
+        fields = ["title^3", "title_*^3", "author.text^2", "description^2", "description_*^2", "text", "text_*"]
         must = {"simple_query_string": {"query": req.query, "fields": fields, "default_operator": "and",
                                         "lenient": True}}
+    if req.count not in COUNTS:
+        raise NewsindexError(f"--count takes one of: {', '.join(COUNTS)}")
     unknown = [f for f in req.facets if f not in FACETS]
     if unknown:
         raise NewsindexError(f"unknown facet {unknown[0]!r}: choose from {', '.join(FACETS)}")
@@ -138,8 +171,11 @@ def build_query(req: SearchRequest) -> dict:
         "query": {"bool": {"must": [must], "filter": filters}},
         # no_match_size: a match-all listing (or a match in the title only) still gets a snippet.
         # Bounded: fragments come from the text's stored term vectors, within its first 100,000 characters.
-        "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
-                                 "title": {"number_of_fragments": 0}},
+        # matched_fields: a match in a language field (stemmed, folded) is highlighted in the text or title.
+        "highlight": {"fields": {"text": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160,
+                                          "matched_fields": ["text", *(f"text_{lang}" for lang in LANGUAGES)]},
+                                 "title": {"number_of_fragments": 0,
+                                           "matched_fields": ["title", *(f"title_{lang}" for lang in LANGUAGES)]}},
                       "pre_tags": [PRE], "post_tags": [POST], "encoder": "html", "max_analyzed_offset": 100_000},
         "_source": RETURNED_FIELDS,
         "size": req.size,
@@ -154,12 +190,25 @@ def build_query(req: SearchRequest) -> dict:
         if order != [{"_score": "desc"}]:
             body["sort"] = order
         body["from"] = (req.page - 1) * req.size
-        body["aggs"] = {name: FACETS[name] for name in req.facets}
-        if req.collapse:
+        body["aggs"] = {name: _facet(name, req.count) for name in req.facets}
+        if req.collapse or req.count == "stories":
             body["aggs"]["stories"] = {"cardinality": {"field": "cluster_id"}}
-            body["collapse"] = {"field": "cluster_id",
-                                "inner_hits": {"name": "copies", "size": 0, "_source": False}}
+        if req.collapse:
+            # Every story once; its copies (the representative first) listed with their sites.
+            body["collapse"] = {"field": "cluster_id", "inner_hits": {
+                "name": "copies", "size": COPIES_LISTED, "sort": REPRESENTATIVE_ORDER,
+                "_source": RETURNED_FIELDS}}
     return body
+
+
+def _facet(name: str, count: str) -> dict:
+    """A facet's aggregation; counting stories, each bucket counts the distinct clusters in it."""
+    facet = json.loads(json.dumps(FACETS[name]))
+    if count == "stories":
+        facet["aggs"] = {"stories": {"cardinality": {"field": "cluster_id"}}}
+        if "terms" in facet:
+            facet["terms"]["order"] = {"stories": "desc"}
+    return facet
 
 
 def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
@@ -190,7 +239,9 @@ def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
     aggs = resp.get("aggregations", {})
     result = {"query": req.query, "total": resp["hits"]["total"]["value"], "hits": hits,
               "highlight_tags": {"pre": PRE, "post": POST, "encoding": "html"},
-              "facets": {name: [{"value": b.get("key_as_string", b["key"]), "count": b["doc_count"]}
+              "counting": req.count,
+              "facets": {name: [{"value": b.get("key_as_string", b["key"]),
+                                 "count": b["stories"]["value"] if req.count == "stories" else b["doc_count"]}
                                 for b in agg["buckets"]] for name, agg in aggs.items() if "buckets" in agg}}
     if "stories" in aggs:
         result["stories"] = aggs["stories"]["value"]
@@ -203,10 +254,20 @@ def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
 
 
 def _hit(raw: dict) -> dict:
+    """A hit; collapsed, it shows its story's representative (the original, else the earliest published:
+    the best-scoring copy may be another) and lists the other copies with their sites."""
     hit = {"id": raw["_id"], "score": raw["_score"], **raw["_source"], "highlight": raw.get("highlight", {})}
     copies = raw.get("inner_hits", {}).get("copies")
-    if copies is not None:
-        hit["copies"] = copies["hits"]["total"]["value"]
+    if copies is None:
+        return hit
+    members = copies["hits"]["hits"]
+    hit["copies"] = copies["hits"]["total"]["value"]
+    if members and members[0]["_id"] != raw["_id"]:
+        first = members[0]["_source"]
+        hit = {**hit, "id": members[0]["_id"], **{k: first.get(k) for k in first}}
+        hit["matched"] = raw["_id"]  # the copy the query matched best; its highlight is the one shown
+    hit["copy_list"] = [{"id": m["_id"], "url": m["_source"].get("url") or m["_source"].get("source"),
+                         "site": m["_source"].get("site")} for m in members if m["_id"] != hit["id"]]
     return hit
 
 
@@ -230,8 +291,9 @@ def render_text(result: dict, bold: bool = False) -> str:
         title = marked((hit.get("highlight", {}).get("title") or [plain_title])[0], bold)
         meta = " · ".join(str(x) for x in (hit.get("site"), hit.get("language"), _day(hit.get("published")),
                                            ", ".join(hit.get("author") or [])) if x)
-        copies = (f"  (+{_count(hit['copies'] - 1, 'near-duplicate copy', 'near-duplicate copies')})"
-                  if hit.get("copies", 1) > 1 else "")
+        sites = sorted({c["site"] for c in hit.get("copy_list", []) if c.get("site")})
+        copies = (f"  (+{_count(hit['copies'] - 1, 'near-duplicate copy', 'near-duplicate copies')}"
+                  + (f" on {', '.join(sites)}" if sites else "") + ")" if hit.get("copies", 1) > 1 else "")
         score = f"  [{hit['score']:.2f}]" if hit.get("score") is not None else ""
         lines.append(f"{rank:>2}. {title}{score}{copies}")
         lines.append(f"    {meta or '-'}")
@@ -243,7 +305,7 @@ def render_text(result: dict, bold: bool = False) -> str:
         lines.append(f"next page: --after {result['next']}")
     if not result["facets"]:
         return "\n".join(lines)
-    lines.append("Facets")
+    lines.append("Facets (stories)" if result.get("counting") == "stories" else "Facets")
     for name, buckets in result["facets"].items():
         shown = ", ".join(f"{b['value']} ({b['count']})" for b in buckets) or "-"
         lines.append(f"  {name:<10} {shown}")

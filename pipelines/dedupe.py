@@ -1,7 +1,8 @@
 """Cross-document dedupe, each step signature → find → filter.
 
 * ``NearDuplicateStage``: MinHash (datasketch) of word shingles → LSH band lookup in the
-  store → a shared ``cluster_id`` for syndicated copies.
+  store → a shared ``cluster_id`` (the story) for syndicated copies: union-find over verified near-duplicate
+  pairs, so a chain A~B~C is one story, whose id is the smallest document id in it (whatever the order).
 * ``SiteBoilerplateStage``: page blocks → per-site template regions (``pipelines.template``), and
   paragraph signatures → per-site count of distinct clusters that contain them → drop paragraphs in a
   template region or seen in at least N clusters.
@@ -109,6 +110,36 @@ class _DedupeStage(Stage):
                    redis_url=settings.get("REDIS_URL"))
 
 
+def story_of(store, doc_id: str, compress: bool = True) -> str:
+    """The story (union-find root) of a document: its ``cluster`` is a parent pointer, followed to a document
+    that is its own (or not yet assigned, "") story; the path is compressed on the way (``compress``: the caller
+    commits the writes). Bounded: a cycle (a store written by hand) ends the walk."""
+    path, node = [], doc_id
+    while len(path) < 10_000:
+        found = store.get(node)
+        parent = found[0] if found else ""
+        if not parent or parent == node:
+            break
+        path.append(node)
+        node = parent
+    for member in path[:-1] if compress else []:
+        store.set_cluster(member, node)
+    return node
+
+
+def join_stories(store, a: str, b: str) -> tuple[str, str] | None:
+    """One story for the two documents' stories: the smaller root stays (ids stable whatever the order of
+    arrival). Returns (absorbed story, kept story) when two stories became one."""
+    ra, rb = story_of(store, a), story_of(store, b)
+    if ra == rb:
+        return None
+    keep, absorbed = min(ra, rb), max(ra, rb)
+    store.set_cluster(absorbed, keep)
+    if store.get(keep) and not store.get(keep)[0]:
+        store.set_cluster(keep, keep)
+    return absorbed, keep
+
+
 class NearDuplicateStage(_DedupeStage):
     name = "near-duplicates"
 
@@ -117,11 +148,22 @@ class NearDuplicateStage(_DedupeStage):
         self.store = signature_store(store_path, redis_url)
         self.config = config
         self._prepared = False
+        # Stories of earlier runs absorbed into another this run: absorbed → kept (their indexed documents carry
+        # the absorbed id until ``newsindex.stories.restamp`` rewrites them). Under Scrapy, in the crawl's stats.
+        self.merged: dict[str, str] = {}
+        self.crawler = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> NearDuplicateStage:
+        stage = cls.from_settings(crawler.settings)
+        stage.crawler = crawler
+        return stage
 
     def prepare(self, batch: Iterable[Item]) -> None:
-        """Two passes over the store: every signature in, unassigned (""); then clusters assigned in id
-        order, so the cluster ids of one batch do not depend on file order. Nothing of the batch stays in
-        memory (with Redis, its ids)."""
+        """Two passes over the store: every signature in, unassigned (""); then each document joined with its
+        verified near-duplicates (union-find), in id order, so the stories of one batch do not depend on file
+        order. Of the batch only its ids stay in memory (joining assigns later documents as it goes, so the
+        store's page-by-page reading of the unassigned would miss them)."""
         ids: list[str] | None = None if hasattr(self.store, "unassigned") else []
         for item in batch:
             signature = self._signature(item)
@@ -129,9 +171,8 @@ class NearDuplicateStage(_DedupeStage):
             if ids is not None:
                 ids.append(item["id"])
         order = self.store.unassigned() if ids is None else sorted(set(ids))  # SQLite: read back in pages
-        for number, doc_id in enumerate(order, 1):
-            signature = self.store.get(doc_id)[1]
-            self.store.set_cluster(doc_id, self._cluster_of(doc_id, signature))
+        for number, doc_id in enumerate(list(order), 1):
+            self._join(doc_id, self.store.get(doc_id)[1])
             if number % 1000 == 0:
                 self.store.commit()
         self.store.commit()
@@ -140,27 +181,37 @@ class NearDuplicateStage(_DedupeStage):
     def _signature(self, item: Item) -> np.ndarray:
         return minhash_signature("\n".join(item["paragraphs"]), self.config.num_perm, self.config.shingle)
 
-    def _cluster_of(self, doc_id: str, signature: np.ndarray) -> str:
-        """The smallest cluster among assigned near-duplicates (earlier runs, or earlier in id order)."""
-        clusters = []
-        for other in self.store.candidates(band_keys(signature, self.config.bands)) - {doc_id}:
+    def _join(self, doc_id: str, signature: np.ndarray) -> None:
+        """The document's story joined with the story of each verified near-duplicate (earlier runs included)."""
+        if not self.store.get(doc_id)[0]:
+            self.store.set_cluster(doc_id, doc_id)
+        for other in sorted(self.store.candidates(band_keys(signature, self.config.bands)) - {doc_id}):
             found = self.store.get(other)
-            if found and found[0] and estimated_jaccard(signature, found[1]) >= self.config.near_dup_threshold:
-                clusters.append(found[0])
-        return min(clusters) if clusters else doc_id
+            if found and estimated_jaccard(signature, found[1]) >= self.config.near_dup_threshold:
+                if (joined := join_stories(self.store, doc_id, other)) is not None and joined[0] != doc_id:
+                    absorbed, kept = joined  # (the document's own new story absorbed is nothing indexed)
+                    self.merged[absorbed] = kept
+                    for earlier, into in self.merged.items():
+                        if into == absorbed:
+                            self.merged[earlier] = kept
 
     def _assign(self, item: Item) -> str:
         signature = self._signature(item)
-        cluster = self._cluster_of(item["id"], signature)
-        self.store.put(item["id"], cluster, signature, band_keys(signature, self.config.bands))
-        return cluster
+        found = self.store.get(item["id"])
+        self.store.put(item["id"], found[0] if found else "", signature, band_keys(signature, self.config.bands))
+        self._join(item["id"], signature)
+        story = story_of(self.store, item["id"])
+        self.store.commit()  # another stage's connection to the same file writes next
+        return story
 
     def process(self, item: Item) -> Item:
-        found = self.store.get(item["id"]) if self._prepared else None
-        item["cluster_id"] = found[0] if found and found[0] else self._assign(item)
+        # Prepared: only read (the store's other users write between the items).
+        item["cluster_id"] = story_of(self.store, item["id"], compress=False) if self._prepared else self._assign(item)
         return item
 
     def close(self) -> None:
+        if self.crawler is not None and self.merged:
+            self.crawler.stats.set_value("newsindex/merged_stories", dict(self.merged))
         self.store.close()
 
 

@@ -72,29 +72,75 @@ def has_analyzer(client: Elasticsearch, name: str) -> bool:
         return False
 
 
+def _analyzed(field: dict) -> list[dict]:
+    """A field and its sub-fields that name an analyzer."""
+    return [f for f in (field, *field.get("fields", {}).values()) if f.get("analyzer") not in (None, "standard")]
+
+
+def _has_custom_analyzer(client: Elasticsearch, definition: dict) -> bool:
+    """Whether the node has every part of an index-level custom analyzer (on the local node, the plugin's
+    `keyword` tokenizer and `lowercase` and `asciifolding` filters; built into the full distribution)."""
+    try:
+        client.indices.analyze(tokenizer=definition["tokenizer"], filter=definition.get("filter", []), text="Été")
+        return True
+    except ApiError:
+        return False
+
+
 def mappings_for(client: Elasticsearch, component: dict | None = None) -> dict:
-    """The mappings component, with each analyzer the node lacks replaced by `standard`."""
+    """The mappings component, with each analyzer the node lacks replaced by `standard`. Its index-level
+    analyzers (``template.settings.analysis``, in the component itself: a component template is validated
+    alone) are checked part by part, and left out when no field uses them."""
     component = component or load_config(COMPONENTS["newsindex-mappings"])
-    fields = component["template"]["mappings"]["properties"].values()
-    wanted = {field["analyzer"] for field in fields if field.get("analyzer") not in (None, "standard")}
-    missing = {name for name in wanted if not has_analyzer(client, name)}
+    custom = component["template"].get("settings", {}).get("analysis", {}).get("analyzer", {})
+    fields = [f for field in component["template"]["mappings"]["properties"].values() for f in _analyzed(field)]
+    wanted = {field["analyzer"] for field in fields}
+    missing = {name for name in wanted if not (_has_custom_analyzer(client, custom[name]) if name in custom
+                                                else has_analyzer(client, name))}
     for field in fields:
         if field.get("analyzer") in missing:
             field["analyzer"] = "standard"
+    used = {field["analyzer"] for field in fields}
+    for name in [n for n in custom if n not in used]:
+        del custom[name]
+    if "settings" in component["template"] and not custom:
+        del component["template"]["settings"]
     return component
+
+
+def index_analysis(mappings: dict) -> dict:
+    """The index-level analysis settings a mappings component (from ``mappings_for``) needs."""
+    return mappings["template"].get("settings", {}).get("analysis", {})
+
+
+# What a field's analysis is made of: none of it can change in place (only a re-index applies it).
+ANALYSIS_KEYS = ("analyzer", "term_vector")
+
+
+def _analysis(field: dict) -> tuple:
+    return (field.get("analyzer", "standard"), field.get("term_vector", "no"))
 
 
 def analysis_behind(client: Elasticsearch, index: str) -> str | None:
     """A hint when the index's text fields were made with `standard` but the node now has their language
-    analyzers (the local node got the analysis plugin): only a re-index applies them."""
+    analyzers (the local node got the analysis plugin), or an older schema analysed them otherwise (no term
+    vectors for highlights): only a re-index applies them."""
     wanted = mappings_for(client)["template"]["mappings"]["properties"]
     have = client.indices.get_mapping(index=index)[index]["mappings"].get("properties", {})
-    behind = sorted(name for name, field in wanted.items() if name in have
-                    and field.get("analyzer", "standard") != have[name].get("analyzer", "standard"))
+    behind = sorted(name for name, field in wanted.items() if name in have and "analyzer" in field
+                    and _analysis(field) != _analysis(have[name]))
+    behind += sorted(f"{name}.{sub}" for name, field in wanted.items() if name in have
+                     for sub in field.get("fields", {}) if sub not in have[name].get("fields", {}))
     if not behind:
         return None
-    return (f"{index} analyses {', '.join(behind)} without the node's language analyzers (no stemming or "
-            "folding): run `newsindex reindex --from index` to rebuild it with them")
+    return (f"{index} analyses {', '.join(behind)} without the node's language analyzers or their highlights "
+            "(no stemming or folding): run `newsindex reindex --from index` to rebuild it with them")
+
+
+def custom_analyzers() -> dict:
+    """The index-level analyzers of the mappings component, by name."""
+    return load_config(COMPONENTS["newsindex-mappings"])["template"].get("settings", {}).get("analysis", {}).get(
+        "analyzer", {})
 
 
 def install_templates(client: Elasticsearch, settings: Settings) -> dict:
@@ -125,9 +171,13 @@ def setup(client: Elasticsearch, settings: Settings, upgrade_in_place: bool = Tr
     history = settings.history_alias
     if not client.indices.exists(index=history):
         # Several crawler processes may set up at once: "already exists" means another one won.
+        analysis = index_analysis(mappings)
         client.options(ignore_status=400).indices.create(
             index=history, mappings=mappings["template"]["mappings"],
-            settings={"number_of_shards": 1, "number_of_replicas": settings.replicas})
+            settings={"number_of_shards": 1, "number_of_replicas": settings.replicas,
+                      **({"analysis": analysis} if analysis else {})})
+    else:  # the history index takes the current documents' fields too (a re-index keeps it)
+        _upgrade_in_place(client, history, mappings["template"]["mappings"])
     current = write_index(client, settings)
     if current:
         if upgrade_in_place:
@@ -187,12 +237,24 @@ def index_schema_version(client: Elasticsearch, index: str) -> int:
 def _upgrade_in_place(client: Elasticsearch, index: str, mappings: dict) -> None:
     if index_schema_version(client, index) >= schema_version():
         return
-    # A field's analyzer cannot change in place: an index made before the node had the language analyzers
-    # keeps its own (``analysis_behind`` says to re-index), the rest of the upgrade still applies.
+    # A field's analysis cannot change in place: an index made before the node had the language analyzers (or
+    # by an older schema) keeps its own (``analysis_behind`` says to re-index); the rest of the upgrade applies.
+    # Sub-fields are additive; a sub-field naming an analyzer the index lacks is left for the re-index.
     have = client.indices.get_mapping(index=index)[index]["mappings"].get("properties", {})
-    properties = {name: {**field, "analyzer": have[name].get("analyzer", "standard")}
-                  if "analyzer" in field and name in have else field
-                  for name, field in mappings["properties"].items()}
+    index_analyzers = set(client.indices.get_settings(index=index, name="index.analysis.analyzer.*").body
+                          .get(index, {}).get("settings", {}).get("index", {}).get("analysis", {}).get("analyzer", {}))
+    lacking = set(custom_analyzers()) - index_analyzers  # analysis settings cannot be added to an open index
+    properties = {}
+    for name, field in mappings["properties"].items():
+        field = dict(field)
+        if name in have:
+            for key in ANALYSIS_KEYS:
+                if key in field or key in have[name]:
+                    field[key] = have[name].get(key, "standard" if key == "analyzer" else "no")
+        if "fields" in field:
+            field["fields"] = {sub: spec for sub, spec in field["fields"].items()
+                               if spec.get("analyzer") not in lacking}
+        properties[name] = field
     try:
         client.indices.put_mapping(index=index, properties=properties, meta=mappings["_meta"])
     except ApiError as exc:

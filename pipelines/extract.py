@@ -12,7 +12,7 @@ from pipelines.base import CpuStage, Item, StageError
 from pipelines.captions import recover_captions
 from pipelines.cleaning import clean_paragraphs, split_tag_list
 from pipelines.headline import candidates, headline
-from pipelines.identity import choose_url, document_id, host_of, within
+from pipelines.identity import choose_url, document_id, host_of, is_original, within
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
 from pipelines.template import page_template
@@ -318,8 +318,10 @@ class ExtractStage(CpuStage):
         # For HTML, trafilatura's url is the page's rel=canonical when it declares one: honoured only inside
         # the site (pipelines.identity), so no page can take another site's id.
         fetched = item.get("url")
-        url = choose_url(fetched, fields.pop("url", None), item.pop("domains", None))
+        declared = fields.pop("url", None)
+        url = choose_url(fetched, declared, item.pop("domains", None))
         item.update(fields)
+        item["original"] = is_original(fetched, declared)
         item["fetched_url"], item["url"] = fetched, url
         item["site"] = host_of(url) or item.get("site")
         item["id"] = document_id(url, item["source"])

@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 from pipelines.base import Item, Stage
 from pipelines.cleaning import normalise
 
-FIELDS = ["id", "source", "url", "site", "site_name", "title", "author", "published", "fetched_at",
+FIELDS = ["id", "source", "url", "fetched_url", "site", "site_name", "title", "author", "published", "fetched_at",
           "ingested_at", "language", "language_confidence", "language_status", "tags", "description",
           "paragraphs", "text", "word_count", "removed", "content_hash", "article_hash", "cluster_id", "encoding",
-          "version"]
+          "version", "original"]
 
 
 def content_hash(title: str | None, paragraphs: list[str]) -> str:

@@ -65,6 +65,25 @@ def choose_url(fetched: str | None, declared: str | None, domains: list[str] | N
     return canonical_url(fetched) if is_web_url(fetched) else None
 
 
+def is_original(fetched: str | None, declared: str | None) -> bool:
+    """A page is the original of its article when its own URL is its canonical (or it names none): it owns the
+    canonical's id whichever arrives first. A page fetched from elsewhere, or a file, is a copy."""
+    if not is_web_url(fetched):
+        return False
+    return not is_web_url(declared) or canonical_url(declared) == canonical_url(fetched)
+
+
+def own_url(fetched: str | None) -> str | None:
+    return canonical_url(fetched) if is_web_url(fetched) else None
+
+
+def own_id(source: str, fetched: str | None = None) -> str:
+    """The id of an input's own address: its fetched URL (a crawled page's ``source`` is that URL), else its
+    file. A copy that may not keep its canonical's id takes this one, at crawl, ingest and re-index alike."""
+    fetched = fetched if is_web_url(fetched) else source if is_web_url(source) else None
+    return document_id(own_url(fetched), source)
+
+
 def document_id(url: str | None, source: str) -> str:
     """Stable id: the canonical URL when known, else the file's absolute path."""
     key = url if is_web_url(url) else "file:" + os.path.abspath(source)
@@ -86,16 +105,20 @@ class _Claims:
         self.file = tempfile.NamedTemporaryFile(prefix="newsindex-claims-", suffix=".sqlite")
         self.conn = sqlite3.connect(self.file.name)
         self.conn.execute("PRAGMA journal_mode=OFF")
-        self.conn.execute("CREATE TABLE claims (id TEXT PRIMARY KEY, key TEXT, source TEXT)")
+        self.conn.execute("CREATE TABLE claims (id TEXT PRIMARY KEY, key TEXT, source TEXT, original INTEGER)")
 
     def get(self, doc_id: str) -> tuple[str, str] | None:
         return self.conn.execute("SELECT key, source FROM claims WHERE id = ?", (doc_id,)).fetchone()
 
+    def is_original(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT original FROM claims WHERE id = ?", (doc_id,)).fetchone()
+        return bool(row and row[0])
+
     def __contains__(self, doc_id: str) -> bool:
         return self.get(doc_id) is not None
 
-    def __setitem__(self, doc_id: str, claim: tuple[str, str]) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", (doc_id, *claim))
+    def __setitem__(self, doc_id: str, claim: tuple[str, str, bool]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?)", (doc_id, *claim))
 
     def close(self) -> None:
         self.conn.close()
@@ -103,35 +126,57 @@ class _Claims:
 
 
 class IdentityStage(Stage):
-    """Within one run: one document per id. A second input with the same id and the same text is a skip
-    (the same article reached twice); with different text, the canonical was claimed wrongly, and the
-    second keeps its own URL (or file) as its id, with the collision reported. The same URL fetched
-    again (two archives of one site) is a later version of one document, not a collision."""
+    """Within one run: one document per id. The original (``is_original``) owns its canonical's id: a copy
+    claiming it after the original keeps its own URL (or file) as its id, with the collision reported; an
+    original arriving after its copy takes the id, and the copy, already on its way, is moved to its own id
+    by the index writer (``pipelines.index``), which also settles claims against earlier runs. Two copies with
+    the same text are one article reached twice (a skip); the same URL fetched again (two archives of one
+    site) is a later version of one document, not a collision."""
 
     name = "identity"
 
     def __init__(self) -> None:
         self.claims = _Claims()
         self.collisions: list[str] = []
+        self.crawler = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> IdentityStage:
+        stage = cls.from_settings(crawler.settings)
+        stage.crawler = crawler  # collisions are counted in the crawl's account
+        return stage
 
     def process(self, item: Item) -> Item:
         key = _content_key(item)
+        origin = own_url(item.get("fetched_url")) or item["source"]  # a1?utm_source=rss is a1 fetched again
         claim = self.claims.get(item["id"])
-        fetched_again = claim is not None and claim[1] == (item.get("fetched_url") or item["source"])
-        if claim is not None and claim[0] == key:
-            raise Skip(f"same article as {claim[1]}")
+        original = bool(item.get("original"))
+        fetched_again = claim is not None and claim[1] == origin
         if claim is not None and not fetched_again:
-            own = canonical_url(item["fetched_url"]) if is_web_url(item.get("fetched_url")) else None
-            own_id = document_id(own, item["source"])
-            if own_id in self.claims or own_id == item["id"]:
-                own, own_id = None, document_id(None, f"{item['source']}#{key[:12]}")
-            note = (f"canonical {item['url']} is already the id of {claim[1]}, a different text: "
-                    f"kept under {own or 'its own id'}")
-            self.collisions.append(f"{item.get('fetched_url') or item['source']}: {note}")
-            logger.warning("%s: %s", item.get("fetched_url") or item["source"], note)
-            item["url"], item["id"] = own or item["url"], own_id
-        self.claims[item["id"]] = (key, item.get("fetched_url") or item["source"])
+            holder_original = self.claims.is_original(item["id"])
+            if original and not holder_original:
+                self._report(item, f"original of {item['url']}: takes its id from the copy {claim[1]}, which "
+                                   "moves to its own")
+            elif claim[0] == key and not original and not holder_original:
+                raise Skip(f"same article as {claim[1]}")
+            else:
+                own = own_url(item.get("fetched_url"))
+                self._report(item, f"canonical {item['url']} is already the id of {claim[1]}"
+                                   f"{' (the original)' if holder_original else ', a different text'}: "
+                                   f"kept under {own or 'its own id'}")
+                item["url"], item["id"] = own or item["url"], own_id(item["source"], item.get("fetched_url"))
+                item["site"] = host_of(item["url"]) or item.get("site")
+        elif claim is not None and claim[0] == key:
+            raise Skip(f"same article as {claim[1]}")
+        self.claims[item["id"]] = (key, origin, original)
         return item
+
+    def _report(self, item: Item, note: str) -> None:
+        where = item.get("fetched_url") or item["source"]
+        self.collisions.append(f"{where}: {note}")
+        logger.warning("%s: %s", where, note)
+        if self.crawler is not None:
+            self.crawler.stats.inc_value("newsindex/collisions")
 
     def close(self) -> None:
         self.claims.close()

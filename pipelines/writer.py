@@ -18,6 +18,7 @@ document after it, with the reason, and closes the spider: the crawl ends with t
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -31,6 +32,8 @@ from scrapy.exceptions import DropItem
 from pipelines.base import Item, Stage
 from pipelines.errors import NewsindexError
 from pipelines.index import CHUNK_BYTES, CHUNK_SIZE, IndexStats, bulk_index
+
+logger = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 2.0
 _CLOSE = object()
@@ -188,10 +191,13 @@ class ElasticsearchPipeline(Stage):
         for doc, reason in batch.failures:
             self.on_failure(doc, reason)
         self.stats.add(batch.stats)
+        for line in batch.stats.collisions:
+            logger.warning("%s", line)
         if self.crawl_stats is not None:
-            for key in ("new", "changed", "unchanged", "recleaned"):
+            for key in ("new", "changed", "unchanged", "recleaned", "moved"):
                 self.crawl_stats.inc_value(f"newsindex/{key}", getattr(batch.stats, key))
             self.crawl_stats.inc_value("newsindex/skipped", batch.stats.duplicate)  # one article twice in a buffer
+            self.crawl_stats.inc_value("newsindex/collisions", len(batch.stats.collisions))
         if self.crawler is not None:
             refused = {doc.get("id") for doc, _ in batch.failures}
             self.crawler.signals.send_catch_log(batch_indexed, items=[doc for doc in batch.docs
