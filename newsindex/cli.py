@@ -423,16 +423,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsindex: interrupted", file=sys.stderr)
         return 130
-    except (OSError, sqlite3.OperationalError) as exc:  # a full disk: one line, not a traceback
-        if (line := disk_full(exc)) is None:
-            raise
-        print(f"newsindex: error: {line}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # `newsindex search … | head`: the reader left, which is not an error
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk: one line, not a traceback
+        if (line := disk_full(exc)) is None:
+            raise
+        print(f"newsindex: error: {line}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -97,6 +97,9 @@ def test_an_article_lease_stays_until_its_item_is_written(scheduler, kind):
     middleware._scheduler = lambda: scheduler
     list(middleware.process_spider_output(response, iter([{"url": request.url}, Request("https://site.example/x")])))
     assert request.meta["newsindex_lease"] in leases(scheduler)  # parsed, not yet indexed
-    scheduler._scraped({"url": request.url}, response)
-    scheduler._written()
+    item = {"url": request.url}
+    scheduler._scraped(item, response)
+    scheduler._written(items=[{"url": "https://site.example/other"}])  # another item's batch: this lease stays
+    assert request.meta["newsindex_lease"] in leases(scheduler)
+    scheduler._written(items=[item])  # its own batch is in
     assert leases(scheduler) == {}
