@@ -5,17 +5,17 @@ from __future__ import annotations
 from scrapy import signals
 
 from crawler.logformatter import item_where, one_line
-from pipelines.base import SkippedItem, StageCrash, crash_digest
+from pipelines.base import DiskFull, SkippedItem, StageCrash, crash_digest
 from pipelines.deadletter import DeadLetter
 
 
 class DeadLetterExtension:
-    def __init__(self, dead: DeadLetter, stats):
-        self.dead, self.stats = dead, stats
+    def __init__(self, dead: DeadLetter, stats, crawler=None):
+        self.dead, self.stats, self.crawler = dead, stats, crawler
 
     @classmethod
     def from_crawler(cls, crawler) -> DeadLetterExtension:
-        ext = cls(DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"]), crawler.stats)
+        ext = cls(DeadLetter(crawler.settings["NEWSINDEX_DEAD_LETTER"]), crawler.stats, crawler)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
         return ext
@@ -23,6 +23,9 @@ class DeadLetterExtension:
     def item_dropped(self, item, response, exception, spider) -> None:
         """Every dropped item is counted once here: a skip (the same article twice) as skipped, anything
         else (a stage failure, an unexpected exception) as failed and kept in the dead-letter file."""
+        if isinstance(exception, DiskFull):
+            self.stop(spider, exception.line)
+            return
         reason = str(exception).split(": ", 1)[-1]
         if isinstance(exception, SkippedItem):
             self.stats.inc_value("newsindex/skipped")
@@ -33,7 +36,24 @@ class DeadLetterExtension:
             spider.logger.error("%s: %s\n%s", item_where(item), one_line(reason), exception.trace.rstrip())
         else:
             spider.logger.error("%s: %s", item_where(item), one_line(reason))
-        self.dead.record_item(item, reason)
+        self.record(spider, item, reason)
+
+    def record(self, spider, item, reason: str) -> None:
+        """The failure kept in the dead-letter file; a disk too full for it stops the crawl with one line."""
+        from pipelines.errors import disk_full
+
+        try:
+            self.dead.record_item(item, reason)
+        except Exception as exc:
+            if (line := disk_full(exc)) is None:
+                raise
+            self.stop(spider, line)
+
+    def stop(self, spider, line: str) -> None:
+        from crawler.failures import stop_for_disk
+
+        if self.crawler is not None:
+            stop_for_disk(self.crawler, spider, line)
 
     def item_error(self, item, response, spider, failure) -> None:
         """An exception a pipeline let out (not a DropItem): Scrapy logs it with its traceback as "Error
@@ -45,7 +65,7 @@ class DeadLetterExtension:
         reason = f"{stage}: {crash_digest(failure.value, innermost)}"
         self.stats.inc_value("newsindex/failed")
         spider.logger.error("%s: %s", item_where(item), one_line(reason))
-        self.dead.record_item(item, reason)
+        self.record(spider, item, reason)
 
 
 class SharedCrawlExtension:

@@ -132,8 +132,17 @@ class ConditionalGetMiddleware:
 
     def written(self, items=()):
         """The writer's batch is in (``batch_indexed``): its articles' validators kept, in one commit."""
+        from pipelines.errors import disk_full
+
         done = [entry for item in items if (entry := self.scraped.pop(id(item), None)) is not None]
-        self.store.put_many([(url, *validators) for _, url, validators in done])
+        try:
+            self.store.put_many([(url, *validators) for _, url, validators in done])
+        except Exception as exc:  # not kept: the next crawl fetches these in full, which is safe
+            if (line := disk_full(exc)) is None or self.crawler is None:
+                raise
+            from crawler.failures import stop_for_disk
+
+            stop_for_disk(self.crawler, self.crawler.spider, line)
 
     def close(self, spider=None):
         self.store.close()

@@ -61,7 +61,9 @@ def run_crawls(sites: list[Site], settings: Settings, ledger: str | None = None)
         crawlers[site.name] = crawler
         process.crawl(crawler, site=site).addErrback(_could_not_run, errors, site.name)
     process.start()
-    results = {name: summarise(crawler.stats.get_stats()) for name, crawler in crawlers.items()}
+    # A crawl that failed before its stats existed (an add-on, its settings) has none to give.
+    results = {name: summarise(crawler._stats.get_stats() if getattr(crawler, "_stats", None) else {})
+               for name, crawler in crawlers.items()}
     for name, reason in errors.items():
         results[name]["error"] = reason
     if received:
@@ -75,8 +77,12 @@ def _could_not_run(failure, errors: dict, name: str) -> None:
     exc, root = failure.value, failure.value
     while (earlier := root.__cause__ or root.__context__) is not None:  # the first error, not Scrapy's cleanup's
         root = earlier
+    from pipelines.errors import disk_full
+
     if isinstance(root, NewsindexError):
         errors[name] = str(root)
+    elif (line := disk_full(root)) is not None:  # not a bug: one line, no traceback
+        errors[name] = line
     else:
         from pipelines.base import crash_digest
 
@@ -128,7 +134,7 @@ def describe(name: str, summary: dict) -> str:
     line = f"{name}: " + ", ".join(f"{key} {len(value) if key == 'merged_stories' else value}"
                                    for key, value in summary.items() if key not in ("alarms", "index_error"))
     lines = [line, *(f"{name}: quality alarm: {alarm}" for alarm in summary.get("alarms", []))]
-    if not adds_up(summary):
+    if not adds_up(summary) and not summary.get("index_error"):  # a stopped crawl says why on its own line
         lines.append(f"{name}: warning: the account does not add up (read {summary['read']} ≠ indexed + unchanged "
                      "+ failed + skipped); please report this with the command you ran")
     return "\n".join(lines)

@@ -248,6 +248,8 @@ def _cmd_crawl(args, settings) -> int:
     for name, summary in results.items():
         print(describe(name, summary), file=sys.stderr if summary.get("error") else sys.stdout)
     if stopped := [f"{name}: {s['index_error']}" for name, s in results.items() if s.get("index_error")]:
+        if all(s.get("index_error", "").startswith("no space left") for s in results.values() if s.get("index_error")):
+            raise NewsindexError("; ".join(stopped))  # the line says what to do; the dead-letter file may be short
         raise NewsindexError(f"{'; '.join(stopped)} (the documents not written are in {settings.dead_letter}; "
                              "the next crawl fetches them again)")
     if all(s.get("error") for s in results.values()):

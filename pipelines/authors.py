@@ -132,7 +132,7 @@ def _json_ld_authors(tree) -> list[str]:
             continue
         try:
             data = json.loads(script)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack, seen = [(data, 0)], 0
         while stack and seen < 500:

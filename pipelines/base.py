@@ -8,6 +8,7 @@ calling ``prepare(batch)`` first on the stages that need to see the whole batch.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -42,6 +43,15 @@ class StageCrash(DropItem):
 
     def __str__(self) -> str:
         return self.message
+
+
+class DiskFull(DropItem):
+    """Scrapy's form of a write that failed for want of space (``pipelines.errors.disk_full``): the crawl stops
+    with this one line, whichever stage hit it."""
+
+    def __init__(self, line: str):
+        super().__init__(line)
+        self.line = line
 
 
 def crash_digest(exc: BaseException, innermost: tuple[str, int, str] | None = None) -> str:
@@ -95,7 +105,14 @@ class Stage:
         """Release resources (stores, connections)."""
 
     def close_spider(self, spider: Any = None) -> None:
-        self.close()
+        from pipelines.errors import disk_full
+
+        try:
+            self.close()
+        except Exception as exc:  # a full disk at the end: one line (the crawl says it stopped), not a traceback
+            if (line := disk_full(exc)) is None:
+                raise
+            logging.getLogger(__name__).error("%s: %s", self.name, line)
 
 
 _POOL: Executor | None = None
@@ -190,5 +207,10 @@ def _as_scrapy(process, item: Item) -> Item:
         raise DropItem(f"{where}: {stage}: {exc}") from None
     except Exception as exc:  # a bug or a library failure on odd input: the item fails, the crawl goes on
         import traceback
+
+        from pipelines.errors import disk_full
+
+        if (line := disk_full(exc)) is not None:  # not the item's fault: every later one would fail the same way
+            raise DiskFull(line) from None
 
         raise StageCrash(f"{where}: {stage}: {crash_digest(exc)}", traceback.format_exc()) from None

@@ -20,6 +20,7 @@ MAX_HEADLINE_CHARS = 400
 MAX_H1 = 12  # h1 elements looked at: a page with more uses h1 for everything
 MIN_AGREEMENT = 0.3  # of several <h1>s, one must share this much with a meta title to be chosen
 MAX_JSON_LD_CHARS = 200_000
+MAX_PARTS = 12  # a title cut into more segments than this is not "story | site"
 _META_TITLES = ("og:title", "twitter:title")
 _META_SITE_NAMES = ("og:site_name", "application-name", "twitter:site", "apple-mobile-web-app-title")
 
@@ -82,7 +83,7 @@ def _json_ld(tree) -> tuple[list[str], list[str]]:
             continue
         try:
             data = json.loads(script)
-        except ValueError:
+        except (ValueError, RecursionError):  # a malformed or absurdly nested block: the page has no JSON-LD
             continue
         stack, seen = [(data, 0)], 0
         while stack and seen < 500:
@@ -115,7 +116,8 @@ def candidates(tree) -> Candidates:
     title = _clean(next(iter(tree.xpath("//title/text()")), ""))
     sites = [_clean(v) for name in _META_SITE_NAMES
              for v in tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")[:1]]
-    return Candidates([h for h in h1 if 0 < len(h) <= MAX_HEADLINE_CHARS], [m for m in meta if m],
+    return Candidates([h for h in h1 if 0 < len(h) <= MAX_HEADLINE_CHARS],
+                      [m for m in meta if 0 < len(m) <= MAX_HEADLINE_CHARS],
                       title if len(title) <= MAX_HEADLINE_CHARS else "", [s.lstrip("@") for s in sites + publishers
                                                                            if s])
 
@@ -134,7 +136,7 @@ def strip_site(title: str, site_names: list[str], url: str | None = None, headli
     """The title without a leading or trailing segment that is the site's name (declared, or matching the
     address, or what is left over around the visible headline)."""
     parts = [p for p in _SEPARATOR.split(title) if p.strip()]
-    if len(parts) < 2:
+    if len(parts) < 2 or len(parts) > MAX_PARTS:
         return title
     names = {_key(n) for n in site_names if n}
     host = _host_words(url)
@@ -176,7 +178,7 @@ def headline(found: Candidates, fallback: str | None = None, url: str | None = N
     metas = [strip_site(m, found.site_names, url) for m in found.meta]
     if found.title:
         metas.append(strip_site(found.title, found.site_names, url))
-    if fallback:
+    if fallback and len(fallback) <= MAX_HEADLINE_CHARS:
         metas.append(strip_site(_clean(fallback), found.site_names, url))
     metas = [m for m in metas if m]
     # A meta title that is another's segments ("Story" within "Story | Blog"): the other's rest is the site's.

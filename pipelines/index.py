@@ -105,8 +105,11 @@ def _settle(docs: list[Item], existing: dict, stats: IndexStats) -> tuple[list[I
         stats.duplicate += len(claims) - len(last_of)
         claims = list(last_of.values())
         old = existing.get(doc_id)
-        if old is not None and "original" not in old:  # indexed before claims were recorded: one of these inputs
-            old = {**old, "fetched_url": _origin(claims[0]), "original": bool(claims[0].get("original"))}
+        if old is not None and "original" not in old:  # indexed before claims were recorded
+            if fetched := own_url(old.get("source")):  # a crawled page: its own URL says whether it is the original
+                old = {**old, "fetched_url": fetched, "original": fetched == old.get("url")}
+            else:  # a file: one of these inputs
+                old = {**old, "fetched_url": _origin(claims[0]), "original": bool(claims[0].get("original"))}
         holder = next((d for d in claims if d.get("original")), None)
         if holder is None and old is not None and any(_origin(old) == _origin(d) for d in claims):
             holder = next(d for d in claims if _origin(old) == _origin(d))
@@ -147,11 +150,14 @@ def _versioned_actions(client: Elasticsearch, chunk: list[Item], index: str, loo
         chunk, rekey, displaced = _settle(chunk, existing, stats)
         if displaced:  # written earlier under their original's id: moved whole to their own
             full = _lookup(client, lookup, [d["id"] for d in displaced])
+            fresh = {d["id"] for d in rekey}
             for old_id, doc in full.items():
                 moved = _rekeyed({"id": old_id, **doc})
-                stats.moved += 1
                 stats.collisions.append(f"{_origin(moved)}: the original of {doc.get('url')} came: this copy "
                                         f"moves to its own URL {moved['url']}")
+                if moved["id"] in fresh:  # the copy itself is in this chunk again: written (and versioned) as such
+                    continue
+                pending[moved["id"]] = (moved, "moved")  # counted once the node took it
                 actions.append(to_action(moved, index))
         if rekey:
             actions += _versioned_actions(client, rekey, index, lookup, history, stats, pending, skip_unchanged,
@@ -243,7 +249,10 @@ def bulk_index(client: Elasticsearch, index: str, docs: Iterable[Item], on_failu
         doc, kind = pending.pop(action["_id"], (None, None))
         if doc is None:  # an old version written to the history index
             return
-        if error:
+        if kind == "moved" and error:  # not an input of this run: said, not counted as a failure of one
+            stats.collisions.append(f"{_origin(doc)}: could not be moved to {doc['id']}: {error} (crawl or ingest "
+                                    "it again to index it under its own URL)")
+        elif error:
             stats.failed += 1
             on_failure(doc, f"index: {error}")
         else:

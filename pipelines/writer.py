@@ -79,8 +79,9 @@ class IndexWriter:
 
     def close(self) -> None:
         """Blocks until everything queued is written (call it off the reactor)."""
-        self.queue.put(_CLOSE)
-        self.thread.join()
+        if self.thread.is_alive():
+            self.queue.put(_CLOSE)
+            self.thread.join()
 
     def _next_batch(self) -> tuple[list[Item], bool]:
         """Documents up to the batch size or the flush time after the first; and whether close was asked."""
@@ -114,6 +115,12 @@ class IndexWriter:
                 return batch
             except (NewsindexError, ESConnectionError, ConnectionTimeout, ApiError) as exc:
                 self.error = str(exc) if isinstance(exc, NewsindexError) else f"Elasticsearch: {exc}"
+            except Exception as exc:  # a bug or a client failure: fatal as well, never a silent dead thread
+                from pipelines.base import crash_digest
+                from pipelines.errors import disk_full
+
+                self.error = disk_full(exc) or f"the index writer failed: {crash_digest(exc)}"
+                logger.exception("index writer")
         # Nothing of this batch is known to be written: every document is dead-lettered (a rerun or a replay
         # writes it; those that did land come back as unchanged).
         batch.error, batch.stats, batch.failures = self.error, IndexStats(), [(d, f"index: {self.error}")
@@ -199,9 +206,10 @@ class ElasticsearchPipeline(Stage):
             self.crawl_stats.inc_value("newsindex/skipped", batch.stats.duplicate)  # one article twice in a buffer
             self.crawl_stats.inc_value("newsindex/collisions", len(batch.stats.collisions))
         if self.crawler is not None:
-            refused = {doc.get("id") for doc, _ in batch.failures}
+            # By input, not id: a re-keyed copy fails under its own URL's id, not the one it came with.
+            refused = {doc.get("source") for doc, _ in batch.failures}
             self.crawler.signals.send_catch_log(batch_indexed, items=[doc for doc in batch.docs
-                                                                      if doc.get("id") not in refused])
+                                                                      if doc.get("source") not in refused])
             if batch.error and not self.crawl_stats.get_value("newsindex/index_error"):
                 from scrapy.utils.defer import deferred_from_coro
 

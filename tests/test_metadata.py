@@ -87,3 +87,13 @@ def test_meta_author_with_role_and_credentials():
 ])
 def test_author_strings_become_names(line, names):
     assert split_names(line) == names
+
+
+def test_odd_metadata_never_stops_or_slows_an_article():
+    """A title of a thousand segments and a JSON-LD block nested 50,000 deep: the article is still extracted
+    (and the headline choice stays linear: no pairwise scan of huge meta strings)."""
+    parts = " | ".join(f"part {i}" for i in range(1000))
+    head = (f"<title>{parts}</title><meta property='og:title' content='{parts} x'>"
+            f"<script type='application/ld+json'>{'[' * 50000}</script>")
+    doc = page(head, body_top="<h1>Council passes the budget</h1>")
+    assert doc["title"] == "Council passes the budget" and doc["paragraphs"]

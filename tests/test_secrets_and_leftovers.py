@@ -161,3 +161,31 @@ def test_a_full_disk_stops_an_ingest_with_one_line(es_env, tmp_path, tiny_disk):
     again = subprocess.run([BIN, "ingest", str(tmp_path / "in")], env=env, cwd=ROOT, capture_output=True,
                            text=True, timeout=300)
     assert again.returncode == 1 and "read 21: indexed 20" in again.stdout, again.stdout + again.stderr[-3000:]
+
+
+def test_a_full_disk_stops_a_crawl_with_one_line(es_env, tmp_path, tiny_disk):
+    from fixture_site import FixtureSite
+    from helpers import write_sources
+
+    home = tiny_disk / "home"
+    home.mkdir()
+    (home / "node").symlink_to(os.path.join(es_env["NEWSINDEX_HOME"], "node"))
+    filler = tiny_disk / "filler"
+    with open(filler, "wb", buffering=0) as fh:  # every block taken
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError:
+            pass
+    with FixtureSite() as site:
+        write_sources(tmp_path / "sources.yaml", site)
+        env = {**os.environ, **es_env, "NEWSINDEX_HOME": str(home), "NEWSINDEX_SOURCES": str(tmp_path / "sources.yaml"),
+               "NEWSINDEX_STORE_PATH": str(home / "store.sqlite")}
+        run = subprocess.run([BIN, "crawl", "fixture"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr[-3000:]
+        assert "no space left" in run.stderr.strip().splitlines()[-1], run.stderr[-3000:]
+        filler.unlink()  # room again, and more of it (a crawl keeps its raw archive and stores on this disk)
+        subprocess.run(["mount", "-o", "remount,size=16m", str(tiny_disk)], check=True)
+        again = subprocess.run([BIN, "crawl", "fixture"], env=env, cwd=ROOT, capture_output=True, text=True,
+                               timeout=300)
+        assert again.returncode in (0, 1) and "new 0," not in again.stdout, again.stdout + again.stderr[-3000:]
