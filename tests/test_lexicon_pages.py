@@ -44,8 +44,8 @@ PAGES = {
     "de": {
         "title": "Stadtrat beschließt Haushalt für das kommende Jahr",
         "story": [
-            "Der Stadtrat von Freiburg hat am Dienstag nach langer Debatte den Haushalt für das kommende Jahr beschlossen.",
-            "Der größte Teil des Geldes fließt in die Sanierung von Schulen und in eine neue Straßenbahnlinie im Norden.",
+            "Der Stadtrat von Freiburg hat am Dienstag nach langer Debatte den Haushalt beschlossen.",
+            "Der größte Teil des Geldes fließt in die Sanierung von Schulen und in eine neue Straßenbahnlinie.",
             "Die Opposition kritisierte die hohen Zinskosten und forderte Änderungen am Investitionsplan der Stadt.",
             "Der Oberbürgermeister kündigte an, dass die ersten Ausschreibungen für die Sanierungen im Winter folgen.",
             "Bürgerinnen und Bürger konnten vorab eigene Vorschläge für den Bürgerhaushalt des Jahres einreichen.",
