@@ -110,3 +110,12 @@ def test_ordinary_news_sentences_are_left_alone(code):
         assert not lexicon.STRONG_ASK.search(lowered), line
         assert _signals(line) != (True, True, True), line
         assert textmeta.parse_byline(line, particles=False) is None, line
+
+
+def test_the_package_data_ships_every_lexicon_file():
+    """An installed (non-editable) package reads the files through importlib.resources: pyproject must list them."""
+    package_data = tomllib.loads((CASES.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["pipelines"]
+    folder = CASES.parents[1] / "pipelines"
+    shipped = {p for pattern in package_data for p in folder.glob(pattern)}
+    assert set((folder / "lexicons").glob("*.toml")) <= shipped
