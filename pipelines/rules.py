@@ -20,7 +20,7 @@ _LEXICON = ("lexicon", "cleaning")
 _POSITION = ("cleaning", "signals")
 
 RULES: tuple[Rule, ...] = (
-    # Lexicon families (pipelines/lexicon.py FURNITURE and APPEALS), in eight languages and more.
+    # Lexicon families (pipelines/lexicon.py FURNITURE and APPEALS, from the pipelines/lexicons/ files).
     Rule("navigation", (*_LEXICON, "signals"),
          "menu labels on short lines ('Latest news', 'Home', 'Все новости'); a link list off the article's topic"),
     Rule("read-more", _LEXICON, "'Read more', 'Read also: <headline>', 'Lesen Sie auch: …' cross-links (≤ 30 words)"),

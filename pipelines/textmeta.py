@@ -1,6 +1,7 @@
 """Metadata lines of plain-text articles: bylines, category/timestamp lines, datelines, headings.
 
-Plain functions over single lines; multilingual month names and byline markers.
+Plain functions over single lines; the month names and byline markers are every language file's
+(pipelines/lexicons/).
 """
 
 from __future__ import annotations
@@ -9,26 +10,13 @@ import re
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate([
-    "january jan янв январь января jänner januar janvier janv enero ene gennaio gen січ січень січня ocak oca",
-    "february feb фев февраль февраля februar février févr febrero febbraio лют лютий лютого şubat şub",
-    "march mar мар март марта märz mars marzo бер березень березня mart",
-    "april apr апр апрель апреля avril abril aprile кві квітень квітня nisan nis",
-    "may мая май mai mayo maggio маг травень травня mayıs",
-    "june jun июн июнь июня juni juin junio giugno giu чер червень червня haziran haz",
-    "july jul июл июль июля juli juillet juil julio luglio lug лип липень липня temmuz tem",
-    "august aug авг август августа août agosto ago сер серпень серпня ağustos ağu",
-    "september sep sept сен сентябрь сентября septembre septiembre settembre set вер вересень вересня eylül eyl",
-    "october oct окт октябрь октября oktober octobre octubre ottobre ott жов жовтень жовтня ekim eki",
-    "november nov ноя ноябрь ноября novembre noviembre лис листопад листопада kasım kas",
-    "december dec дек декабрь декабря dezember décembre diciembre dic dicembre гру грудень грудня aralık ara",
-], start=1):
-    for _name in _names.split():
-        MONTHS[_name] = _number
+from pipelines import lexicon_data
+
+MONTHS: dict[str, int] = lexicon_data.month_names()  # every language file's, lower-case
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_TIME = r"(?:[,\s]+(?:at\s+|в\s+|um\s+|à\s+|a las\s+|alle\s+)?(?P<hh>\d{1,2})[:.h](?P<mi>\d{2})(?!\d))?"
+_TIME = (r"(?:[,\s]+(?:" + "|".join(rf"{word}\s+" for word in lexicon_data.entries("dates", "time_words"))
+         + r")?(?P<hh>\d{1,2})[:.h](?P<mi>\d{2})(?!\d))?")
 _TZ = r"(?:\s*\(?(?:UTC|GMT)\s*(?P<tz>[+-]\d{1,2})(?::?(?P<tzm>\d{2}))?\)?)?"
 DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<hh>\d{2}):(?P<mi>\d{2}))?" + _TZ),
@@ -44,15 +32,15 @@ SHORT_DATE = re.compile(rf"(?<!\w)(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?)|(?:(?:{_MON
                         re.IGNORECASE)
 
 BYLINE = re.compile(
-    r"^(?P<marker>by|written by|von|par|por|di|de|автор(?:ы)?:?|от|текст:?|автор(?:ка)?:?|yazan:?|muhabir:?|"
-    r"author:?|autor(?:ka|a)?:|reporting by)\s+(?P<names>[^\d:|]{3,80}?)\s*(?:[-–—|,/]\s*(?P<org>[\w .&'-]{2,40}))?"
-    r"\s*:?\s*$",
+    r"^(?P<marker>" + "|".join(lexicon_data.entries("byline", "markers"))
+    + r")\s+(?P<names>[^\d:|]{3,80}?)\s*(?:[-–—|,/]\s*(?P<org>[\w .&'-]{2,40}))?\s*:?\s*$",
     re.IGNORECASE)
 # Markers that are also the particles of names ("Von Braun", "Di Maio", "De Gaulle"): a line they begin is a
 # byline at the article's head or tail, where bylines stand, not a subheading inside its body.
-NAME_PARTICLES = frozenset({"von", "par", "por", "di", "de"})
+NAME_PARTICLES = frozenset(lexicon_data.entries("byline", "particles"))
 _NAME_WORD = re.compile(r"^[\w'’.-]+$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\bve\b|&)\s*")
+_NAME_SPLIT = re.compile(  # between the names of a byline: a comma, "&", or a language's "and"
+    r"\s*(?:,|" + "".join(rf"\b{word}\b|" for word in lexicon_data.entries("byline", "joiners")) + r"&)\s*")
 
 
 def parse_date(line: str) -> str | None:
