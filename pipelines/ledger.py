@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipelines.base import Item
 from pipelines.errors import NewsindexError
+from pipelines.identity import own_id
 
 LOOKUP_BATCH = 500
 
@@ -59,18 +60,24 @@ class Ledger:
         """Documents about to be written: their hashes in the index now (before the write)."""
         docs = list(docs)
         before = _hashes(client, index, [d["id"] for d in docs])
+        own = {d["id"]: own_id(d.get("source") or "", d.get("fetched_url")) for d in docs}
+        before_own = _hashes(client, index, [i for d, i in own.items() if i != d])
         for doc in docs:
             self.pending[doc["id"]] = {"input": doc.get("source") or doc.get("url"), "hash": doc.get("content_hash"),
-                                       "before": before.get(doc["id"])}
+                                       "before": before.get(doc["id"]), "own": own[doc["id"]],
+                                       "before_own": before_own.get(own[doc["id"]])}
 
     def settle(self, client, index: str, missing: str = "not in the index after the run") -> None:
         """Each expected document's fate, read from the index (refreshed by the caller)."""
-        after = _hashes(client, index, list(self.pending))
+        after = _hashes(client, index, list(self.pending) + [e["own"] for e in self.pending.values()])
         for doc_id, entry in self.pending.items():
-            if doc_id not in after or after[doc_id] != entry["hash"]:
-                self.write(entry["input"], "failed", id=doc_id, reason=missing)
-            else:
+            if after.get(doc_id) == entry["hash"]:
                 self.write(entry["input"], "unchanged" if entry["before"] == entry["hash"] else "indexed", id=doc_id)
+            elif entry["own"] != doc_id and after.get(entry["own"]) == entry["hash"]:  # a copy: under its own URL
+                self.write(entry["input"], "unchanged" if entry["before_own"] == entry["hash"] else "indexed",
+                           id=entry["own"])
+            else:
+                self.write(entry["input"], "failed", id=doc_id, reason=missing)
         self.pending.clear()
 
     def close(self) -> None:

@@ -103,19 +103,22 @@ sites:
     run_env = {**os.environ, **env, "NEWSINDEX_SOURCES": str(sources), "NEWSINDEX_HOME": str(home),
                "NEWSINDEX_ALIAS": f"{env['NEWSINDEX_ALIAS']}{name}",
                "NEWSINDEX_STORE_PATH": str(tmp_path / f"{name}.sqlite")}
+    ledgers = []
     try:
-        for which in order:
+        for step, which in enumerate(order):
             site.listed = [site.original if which == "original" else site.copy]
-            proc = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "pair"], env=run_env, cwd=ROOT,
-                                  capture_output=True, text=True, timeout=300)
+            ledger = tmp_path / f"{name}-{step}.jsonl"
+            proc = subprocess.run([os.path.join(BIN, "newsindex"), "crawl", "pair", "--ledger", str(ledger)],
+                                  env=run_env, cwd=ROOT, capture_output=True, text=True, timeout=300)
             assert proc.returncode == 0, proc.stderr[-2000:]
+            ledgers.append([json.loads(line) for line in ledger.read_text().splitlines()])
     finally:
         site.close()
     alias = run_env["NEWSINDEX_ALIAS"]
     client.indices.refresh(index=alias)
     hits = client.search(index=alias, size=100, source=["url", "source", "author", "cluster_id", "original"])
     docs = {h["_id"]: h["_source"] for h in hits["hits"]["hits"]}
-    return {"docs": docs, "site": site, "env": run_env, "client": client, "alias": alias}
+    return {"docs": docs, "site": site, "env": run_env, "client": client, "alias": alias, "ledgers": ledgers}
 
 
 def shape(run: dict) -> dict:
@@ -140,6 +143,11 @@ def test_original_first_and_copy_first_crawls_end_with_the_same_documents_and_id
         assert docs[copy_id]["url"] == canonical_url(site.copy)
         assert docs[original_id]["cluster_id"] == docs[copy_id]["cluster_id"]  # one story
     assert shape(first) == shape(second)
+    # The ledger names each input's fate under the id it ended with: the copy crawled after its original is
+    # indexed under its own URL's id, not reported missing under its canonical's.
+    copy_id = document_id(canonical_url(first["site"].copy), first["site"].copy)
+    fates = {(e["input"], e["fate"], e.get("id")) for e in first["ledgers"][1]}
+    assert (first["site"].copy, "indexed", copy_id) in fates, first["ledgers"]
     # The collapsed hit is the original, listing its copy with its site.
     proc = subprocess.run([os.path.join(BIN, "newsindex"), "search", "ferry", "--json"], env=second["env"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
