@@ -10,7 +10,6 @@ data (month names come from CLDR through babel, for every language the corpus ha
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
@@ -125,15 +124,10 @@ def split_names(value: str) -> list[str]:
     return names[:MAX_AUTHORS]
 
 
-def _json_ld_authors(tree) -> list[str]:
+def _json_ld_authors(blocks: list) -> list[str]:
+    """Person authors of the page's parsed JSON-LD blocks (``pipelines.headline.json_ld_blocks``)."""
     names: list[str] = []
-    for script in tree.xpath("//script[@type='application/ld+json']/text()")[:10]:
-        if len(script) > 200_000:
-            continue
-        try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):
-            continue
+    for data in blocks:
         stack, seen = [(data, 0)], 0
         while stack and seen < 500:
             node, depth = stack.pop(0)
@@ -195,14 +189,17 @@ def near_headline(tree) -> list[str]:
     return []
 
 
-def page_authors(tree, found: str | None, visible: list[str], site_names: list[str]) -> list[str]:
-    """The story's authors, by order of evidence; the site's own name is kept only when no source names a
-    person."""
+def page_authors(tree, found: str | None, visible: list[str], site_names: list[str],
+                 json_ld: list | None = None) -> list[str]:
+    """The story's authors, by order of evidence (each source read only when the ones before it named no
+    person); the site's own name is kept only when no source names a person. ``json_ld``: the page's parsed
+    blocks, when the caller has them already."""
     sites = {s.casefold() for s in site_names if s}
     fallback: list[str] = []
-    for names in (_json_ld_authors(tree) if tree is not None else [],
-                  _meta_authors(tree) if tree is not None else [],
-                  split_names(found or ""), visible, near_headline(tree)):
+    sources = (lambda: _json_ld_authors(json_ld or []), lambda: _meta_authors(tree) if tree is not None else [],
+               lambda: split_names(found or ""), lambda: visible, lambda: near_headline(tree))
+    for source in sources:
+        names = source()
         people = [n for n in names if n.casefold() not in sites]
         if people:
             return people

@@ -158,7 +158,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
                 entry["kept_anyway"] = "the rules would remove everything, and the page has no other text"
             cleaned.paragraphs = [e["text"] for e in guessed]
     stated = candidates(tree)
-    authors = page_authors(tree, doc.author, [], stated.site_names + [doc.sitename or ""])
+    authors = page_authors(tree, doc.author, [], stated.site_names + [doc.sitename or ""], stated.json_ld)
     tags = [t for t in (doc.categories or []) + (doc.tags or []) + cleaned.tags if t]
     if not authors or not tags or not doc.date or doc.date.endswith("-01-01"):
         meta = visible_meta(page)

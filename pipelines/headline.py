@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # What separates a title from the site's name: "Story | Site", "Site – Story", "Story :: Site", "Story · Site".
 _SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|»|•|/)\s+|\s*(?:\||::|»)\s*")
@@ -72,19 +72,28 @@ class Candidates:
     meta: list[str]  # og:title, twitter:title, JSON-LD headline, in that order
     title: str  # the <title> element
     site_names: list[str]
+    json_ld: list = field(default_factory=list)  # the parsed JSON-LD blocks (``json_ld_blocks``), for the authors
 
 
-def _json_ld(tree) -> tuple[list[str], list[str]]:
-    """(headlines, publisher/website names) of the page's JSON-LD blocks, bounded in size and depth."""
-    headlines: list[str] = []
-    names: list[str] = []
+def json_ld_blocks(tree) -> list:
+    """The page's JSON-LD blocks, parsed once for the headline and the authors: at most 10, each at most
+    ``MAX_JSON_LD_CHARS``; a malformed or absurdly nested one is left out."""
+    blocks = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()")[:10]:
         if len(script) > MAX_JSON_LD_CHARS:
             continue
         try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):  # a malformed or absurdly nested block: the page has no JSON-LD
+            blocks.append(json.loads(script))
+        except (ValueError, RecursionError):
             continue
+    return blocks
+
+
+def _json_ld(blocks: list) -> tuple[list[str], list[str]]:
+    """(headlines, publisher/website names) of the page's JSON-LD blocks, bounded in depth and nodes."""
+    headlines: list[str] = []
+    names: list[str] = []
+    for data in blocks:
         stack, seen = [(data, 0)], 0
         while stack and seen < 500:
             node, depth = stack.pop()
@@ -111,15 +120,16 @@ def candidates(tree) -> Candidates:
     h1 = [_clean(e.text_content()) for e in tree.iter("h1")][:MAX_H1]
     meta = [_clean(v) for name in _META_TITLES
             for v in tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")[:1]]
-    headlines, publishers = _json_ld(tree)
+    blocks = json_ld_blocks(tree)
+    headlines, publishers = _json_ld(blocks)
     meta += headlines[:1]
     title = _clean(next(iter(tree.xpath("//title/text()")), ""))
     sites = [_clean(v) for name in _META_SITE_NAMES
              for v in tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")[:1]]
     return Candidates([h for h in h1 if 0 < len(h) <= MAX_HEADLINE_CHARS],
                       [m for m in meta if 0 < len(m) <= MAX_HEADLINE_CHARS],
-                      title if len(title) <= MAX_HEADLINE_CHARS else "", [s.lstrip("@") for s in sites + publishers
-                                                                           if s])
+                      title if len(title) <= MAX_HEADLINE_CHARS else "",
+                      [s.lstrip("@") for s in sites + publishers if s], blocks)
 
 
 def _host_words(url: str | None) -> set[str]:
