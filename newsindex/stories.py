@@ -23,6 +23,9 @@ def final_story(merged: dict[str, str], story: str) -> str:
 
 def restamp(client: Elasticsearch, index: str, merged: dict[str, str], chunk: int = 500) -> int:
     """The documents of absorbed stories moved to the story they joined; returns how many."""
+    # The run's own writes are not searchable until a refresh: without it, the copies the run itself indexed
+    # under an absorbed story are missed whenever the node's refresh interval has not passed yet.
+    client.indices.refresh(index=index)
     absorbed = sorted(merged)
     moved = 0
     for start in range(0, len(absorbed), chunk):

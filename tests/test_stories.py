@@ -126,3 +126,25 @@ def test_within_a_run_the_original_owns_its_id_whichever_comes_first():
     with pytest.raises(Skip):
         stage.process(claim("https://b.news.example/x", original, CHAIN["b"]))
     stage.close()
+
+
+@pytest.mark.es
+def test_restamp_finds_the_runs_own_unrefreshed_writes(es_client, es_env):
+    """A crawl writes without refreshing; the stories joined during it are restamped right after, before the
+    node's own refresh: restamp must see those writes (the syndicated copy indexed first stayed apart)."""
+    from elasticsearch import helpers
+
+    from newsindex.stories import restamp
+
+    index = f"{es_env['NEWSINDEX_ALIAS']}-restamp"
+    es_client.indices.create(index=index, settings={"refresh_interval": "-1", "number_of_replicas": 0},
+                             mappings={"properties": {"cluster_id": {"type": "keyword"}}})
+    try:
+        helpers.bulk(es_client, [{"_index": index, "_id": i, "_source": {"cluster_id": c}}
+                                 for i, c in [("b", "b"), ("c", "b"), ("a", "a")]], refresh=False)
+        assert restamp(es_client, index, {"b": "a"}) == 2
+        es_client.indices.refresh(index=index)
+        stories = {h["_id"]: h["_source"]["cluster_id"] for h in es_client.search(index=index)["hits"]["hits"]}
+        assert stories == {"a": "a", "b": "a", "c": "a"}
+    finally:
+        es_client.indices.delete(index=index, ignore_unavailable=True)
