@@ -47,7 +47,9 @@ def write_articles(folder: Path, count: int, seed: int = 0) -> list[Path]:
 
 
 def write_sources(path, site, follow_links: bool = True, feeds: bool = True, sitemaps: bool = True) -> None:
-    """A sources.yaml with the one site `fixture`: the loopback FixtureSite (tests/fixture_site.py)."""
+    """A sources.yaml with the one site `fixture`: the loopback FixtureSite (tests/fixture_site.py). The download
+    timeout is what the slow page (answered only when the site closes) costs; 1 s timed out ordinary pages on a
+    machine under load (a re-crawl's changed page then never came), 3 s has room."""
     path.write_text(f"""
 sites:
   fixture:
@@ -63,7 +65,7 @@ sites:
       AUTOTHROTTLE_MAX_DELAY: 0.2
       DOWNLOAD_DELAY: 0
       RETRY_TIMES: 1
-      DOWNLOAD_TIMEOUT: 1
+      DOWNLOAD_TIMEOUT: 3
       REDIRECT_MAX_TIMES: 3
 """)
 
