@@ -11,6 +11,7 @@ from pipelines.authors import page_authors
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.captions import recover_captions
 from pipelines.cleaning import clean_paragraphs, split_tag_list
+from pipelines.datelines import dateline, declares_published
 from pipelines.headline import candidates, headline
 from pipelines.identity import choose_url, document_id, host_of, is_original, within
 from pipelines.plaintext import parse_text_article
@@ -23,9 +24,13 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
-def _published(found: str | None, visible: str | None) -> str | None:
+def _published(found: str | None, visible: str | None, by_headline: str | None = None) -> str | None:
     """trafilatura's date (htmldate: meta tags, URL, ``<time>``), unless it is only a year guess (YYYY-01-01,
-    often from a "© 2024" footer) where the page's visible byline or timestamp line gives a full date."""
+    often from a "© 2024" footer) where the page's visible byline or timestamp line gives a full date.
+    ``by_headline``: the dateline printed by the headline of a page that declares no date
+    (``pipelines.datelines``): what a reader sees wins over htmldate's guess from the URL or elsewhere."""
+    if by_headline:
+        return by_headline
     if found and visible and found[:10].endswith("-01-01") and not visible[:10].endswith("-01-01"):
         return visible
     return found or visible
@@ -171,7 +176,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
     return {
         "title": headline(stated, doc.title, url or doc.url),
         "author": authors,
-        "published": _published(doc.date, cleaned.published),
+        "published": _published(doc.date, cleaned.published,
+                                None if declares_published(tree, stated.json_ld) else dateline(tree)),
         "url": doc.url or url,
         "site_name": doc.sitename,
         "tags": list(dict.fromkeys(tags)),

@@ -21,7 +21,7 @@ APPEAL_FAMILIES = ("donate", "subscribe", "affiliate", "cookies", "copyright")
 PHRASES = ("staff_credit", "staff_credit_tail", "read_also", "messenger", "channel_call", "reader",
            "publication", "ask", "strong_ask")
 BYLINE = ("markers", "particles", "joiners")
-DATES = ("months", "time_words")
+DATES = ("months", "time_words", "updated")
 SECTIONS = {"furniture": FURNITURE_FAMILIES, "appeals": APPEAL_FAMILIES, "phrases": PHRASES, "byline": BYLINE,
             "dates": DATES}
 MAX_FILE_BYTES = 256_000  # a vocabulary file, not a corpus

@@ -97,3 +97,55 @@ def test_odd_metadata_never_stops_or_slows_an_article():
             f"<script type='application/ld+json'>{'[' * 50000}</script>")
     doc = page(head, body_top="<h1>Council passes the budget</h1>")
     assert doc["title"] == "Council passes the budget" and doc["paragraphs"]
+
+
+# --- the publication date: a dateline by the headline (pipelines/datelines.py) ----------------------------------
+
+DATED_URL = "https://www.riverside-post.com/2019/01/15/council-budget"  # the address says 15 January 2019
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "By Anna Reporter | 3 March 2024"),
+    ("de", "Von Jonas Weber, 3. März 2024"),
+    ("fr", "Par Éric Lambert, le 3 mars 2024"),
+    ("es", "Por Lucía Romero, 3 de marzo de 2024"),
+])
+def test_a_dateline_by_the_headline_wins_over_the_address(lang, line):
+    doc = page(body_top="<h1>Council passes the budget</h1>", byline=f"<div class='info'>{line}</div>",
+               url=DATED_URL, lang=lang)
+    assert doc["published"][:10] == "2024-03-03"
+
+
+def test_a_declared_date_wins_over_the_dateline():
+    head = "<meta property='article:published_time' content='2024-02-01T08:00:00Z'>"
+    doc = page(head, body_top="<h1>Council passes the budget</h1>", byline="<div>3 March 2024</div>")
+    assert doc["published"][:10] == "2024-02-01"
+
+
+def test_a_date_far_below_the_headline_is_not_a_dateline():
+    far = "<p>" + "The council met again. " * 30 + "</p><p>Minutes of 3 March 2024 are online.</p>"
+    doc = page(body_top=f"<h1>Council passes the budget</h1>{far}", url=DATED_URL)
+    assert doc["published"][:10] == "2019-01-15"
+
+
+@pytest.mark.parametrize(("lang", "kicker"), [
+    ("en", "<span>Politics</span><span>March 3, 2024</span><span>Updated: January 2, 2026</span>"),
+    ("de", "<span>Politik</span><span>3. März 2024</span><span>Aktualisiert:</span><span>2. Januar 2026</span>"),
+    ("fr", "<span>Politique</span><span>3 mars 2024</span><span>Mis à jour le 2 janvier 2026</span>"),
+    ("it", "<span>Politica</span><span>3 marzo 2024</span><span>Aggiornato il 2 gennaio 2026</span>"),
+])
+def test_a_kicker_date_above_the_headline_and_not_its_update(lang, kicker):
+    doc = page(body_top=f"<div class='kicker'>{kicker}</div><h1>Council passes the budget</h1>", url=DATED_URL,
+               lang=lang)
+    assert doc["published"][:10] == "2024-03-03"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "<span>Updated:</span> <span>March 3, 2024</span>"),
+    ("de", "<span>Aktualisiert am 3. März 2024</span>"),
+    ("es", "<span>Actualizado el 3 de marzo de 2024</span>"),
+    ("fr", "<span>Mis à jour le 3 mars 2024</span>"),
+])
+def test_a_page_that_shows_only_its_update_date_is_dated_by_it(lang, line):
+    doc = page(body_top=f"<h1>Council passes the budget</h1><div>{line}</div>", url=DATED_URL, lang=lang)
+    assert doc["published"][:10] == "2024-03-03"

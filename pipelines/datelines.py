@@ -1,0 +1,120 @@
+"""A page's visible dateline: the date printed by its headline, for pages that declare no publication date.
+
+htmldate, without a declared date, guesses from the URL, ``<time>`` elements anywhere and the text; on a news
+page the date a reader sees is the one printed by the headline ("15 January 2024", "15. Januar 2024"), in the
+kicker above it or the byline line below it. A date far from the headline (a related story's, a comment's) is
+not a dateline. Month names are every lexicon file's (``pipelines.textmeta.parse_date``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines import lexicon_data
+from pipelines.textmeta import parse_date
+
+AFTER_CHARS = 400  # visible characters after the first <h1> that may hold the dateline (byline, date line)
+BEFORE_CHARS = 200  # and before it (a kicker: "Politics | 15 January 2024")
+MAX_TEXT_NODES = 60  # each way: a page of thousands of tiny nodes costs no more than a normal one
+MAX_META = 300  # meta elements read for a declared date
+MAX_JSON_LD_NODES = 500
+
+# Where pages declare their publication date (lower case): Open Graph / article, Dublin Core, the common CMS ones.
+_DECLARED_META = frozenset({
+    "article:published_time", "article:published", "og:published_time", "og:article:published_time",
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+    "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "sailthru.date",
+    "parsely-pub-date", "citation_publication_date", "citation_date", "article.published",
+})
+# "Updated: 2 January 2026", "Aktualisiert am …": a modification date by the headline is not the publication's.
+_UPDATED = re.compile("|".join(lexicon_data.entries("dates", "updated")) or r"(?!)")
+MAX_LABEL_CHARS = 30  # a label on its own ("Updated:") marks the date in the next text node
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "title", "head"})
+
+
+def _json_ld_declares(blocks: list) -> bool:
+    stack, seen = [(block, 0) for block in blocks], 0
+    while stack and seen < MAX_JSON_LD_NODES:
+        node, depth = stack.pop()
+        seen += 1
+        if isinstance(node, dict) and depth < 6:
+            if any(isinstance(node.get(key), str) and node[key].strip() for key in ("datePublished", "dateCreated")):
+                return True
+            stack += [(v, depth + 1) for v in node.values() if isinstance(v, (dict, list))]
+        elif isinstance(node, list) and depth < 6:
+            stack += [(v, depth + 1) for v in node]
+    return False
+
+
+def declares_published(tree, json_ld: list) -> bool:
+    """Whether the page states its publication date in metadata (meta, microdata or JSON-LD ``datePublished``)."""
+    if tree is None:
+        return False
+    for number, meta in enumerate(tree.iter("meta")):
+        if number >= MAX_META:
+            break
+        if (meta.get("content") or "").strip():
+            names = {(meta.get(attr) or "").strip().lower() for attr in ("property", "name", "itemprop")}
+            if names & _DECLARED_META:
+                return True
+    if tree.xpath("//*[@itemprop='datePublished'][position() <= 1]"):
+        return True
+    return _json_ld_declares(json_ld)
+
+
+def _visible(nodes: list) -> list[str]:
+    texts = []
+    for node in nodes:
+        parent = node.getparent()
+        if parent is not None and parent.tag not in _INVISIBLE and (text := " ".join(str(node).split())):
+            texts.append(text)
+    return texts
+
+
+def _modified(texts: list[str]) -> list[bool]:
+    """Which text nodes (in document order) hold a modification date: labelled in the node, or just after a
+    node that is only the label."""
+    marked, after_label = [], False
+    for text in texts:
+        labelled = bool(_UPDATED.search(text.lower()))
+        marked.append(labelled or after_label)
+        after_label = labelled and len(text) <= MAX_LABEL_CHARS and not parse_date(text)
+    return marked
+
+
+def _scan(nodes: list[tuple[str, bool]], budget: int, reverse: bool, skip_modified: bool) -> str | None:
+    window, used = [], 0
+    for text, modified in reversed(nodes) if reverse else nodes:
+        if used >= budget:
+            break
+        part = text[:budget - used] if not reverse else text[max(0, len(text) - (budget - used)):]
+        used += len(text) + 1
+        if modified and skip_modified:
+            continue
+        window.append(part)
+        if found := parse_date(part):
+            return found
+    return parse_date(" ".join(reversed(window) if reverse else window))
+
+
+def _first_date(texts: list[str], budget: int, reverse: bool = False) -> str | None:
+    """The first text node (nearest the headline) within ``budget`` characters that holds a full date, a
+    modification date passed over unless it is the only one (a page that shows only "Updated: …" dates itself
+    by it); then the window as one string (a date split over elements: ``<b>15</b> January 2024``)."""
+    nodes = list(zip(texts, _modified(texts), strict=True))
+    return _scan(nodes, budget, reverse, skip_modified=True) or _scan(nodes, budget, reverse, skip_modified=False)
+
+
+def dateline(tree) -> str | None:
+    """The first full date within ``AFTER_CHARS`` visible characters after the page's first ``<h1>``, else the
+    nearest within ``BEFORE_CHARS`` before it; None without an ``<h1>`` or a date by it."""
+    if tree is None:
+        return None
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return None
+    after = _visible(h1.xpath(f"following::text()[position() <= {MAX_TEXT_NODES}]"))
+    if found := _first_date(after, AFTER_CHARS):
+        return found
+    before = _visible(h1.xpath(f"preceding::text()[position() <= {MAX_TEXT_NODES}]"))
+    return _first_date(before, BEFORE_CHARS, reverse=True)  # nearest the headline first
