@@ -56,7 +56,7 @@ def one_condition(pages: int, latency: float, concurrency: int, rounds: int, wor
                                f"    depth: 0\n    settings: {{{options}}}\n")
             env = {**os.environ, "NEWSINDEX_SOURCES": str(sources), "NEWSINDEX_ALIAS": f"bench-crawl-{round_no}",
                    "NEWSINDEX_STORE_PATH": str(work / f"store-{latency}-{round_no}.sqlite"),
-                   "NEWSINDEX_HOME": str(work / "home")}
+                   "NEWSINDEX_HOME": str(work / "home"), "TMPDIR": str(work)}  # a killed crawler's files go too
             ours = run([sys.executable, "-m", "newsindex.cli", "crawl", "bench"], env)
             fetched_ours = sum(v for k, v in site.full_responses.items() if k.startswith("/news/2024/02/"))
             site.full_responses.clear()

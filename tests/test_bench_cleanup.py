@@ -56,11 +56,18 @@ def shared_sets_present() -> bool:
     return True
 
 
+def home_files(home: Path) -> dict[str, tuple[int, int]]:
+    """The user's state (stores, quality figures, dead letters) as a bench would touch it: size and mtime."""
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in home.iterdir() if p.name != "node"}
+
+
 @pytest.fixture
 def bench_env(es_env, tmp_path) -> dict[str, str]:
     """The benches find the node as the CLI does (NEWSINDEX_HOME with the node's password file, the port);
-    every bench picks its own alias; results go to the test's folder."""
-    env = {**os.environ, **es_env, "NEWSINDEX_BENCH_RESULTS": str(tmp_path / "results")}
+    every bench picks its own alias; results go to the test's folder, temporary files to one of its own."""
+    (tmp_path / "tmp").mkdir()
+    env = {**os.environ, **es_env, "NEWSINDEX_BENCH_RESULTS": str(tmp_path / "results"),
+           "TMPDIR": str(tmp_path / "tmp")}
     for key in ("NEWSINDEX_ALIAS", "NEWSINDEX_STORE_PATH", "NEWSINDEX_ES_PASSWORD", "NEWSINDEX_ES_API_KEY"):
         env.pop(key, None)
     return env
@@ -88,16 +95,19 @@ def our_processes(env: dict) -> list[int]:
 def test_a_bench_leaves_the_node_as_it_found_it(name, bench_env, es_client, tmp_path):
     if name in NEEDS_SHARED_SETS and not shared_sets_present():
         pytest.skip("bench_search needs the shared article-extraction benchmark (../shared/eval)")
-    before, results = node_state(es_client), committed_results()
+    home = Path(bench_env["NEWSINDEX_HOME"])
+    before, results, state = node_state(es_client), committed_results(), home_files(home)
     proc = bench(BENCHES[name], bench_env)
     out, err = proc.communicate(timeout=240)
     assert proc.returncode == 0, err[-3000:]
     assert node_state(es_client) == before
     assert list((tmp_path / "results").glob("*.json")), out  # it did write its figures, elsewhere
     assert committed_results() == results
+    assert home_files(home) == state  # nothing written to the user's stores
+    assert not list((tmp_path / "tmp").iterdir())  # its corpora, scratch homes and work folders are gone
 
 
-def test_a_bench_that_fails_after_building_its_index_still_cleans_up(bench_env, es_client):
+def test_a_bench_that_fails_after_building_its_index_still_cleans_up(bench_env, es_client, tmp_path):
     if not shared_sets_present():
         pytest.skip("bench_search needs the shared article-extraction benchmark (../shared/eval)")
     before = node_state(es_client)
@@ -107,9 +117,10 @@ def test_a_bench_that_fails_after_building_its_index_still_cleans_up(bench_env, 
     assert proc.returncode == 1 and "200 docs" in out, (out, err[-3000:])
     assert "ValueError" in err
     assert node_state(es_client) == before
+    assert not list((tmp_path / "tmp").iterdir())
 
 
-def test_sigterm_mid_crawl_stops_the_crawler_and_cleans_up(bench_env, es_client):
+def test_sigterm_mid_crawl_stops_the_crawler_and_cleans_up(bench_env, es_client, tmp_path):
     before = node_state(es_client)
     proc = bench(["bench_crawl.py", "--pages", "2000", "--rounds", "1", "--latency", "0.05", "--conditions",
                   "polite"], bench_env)
@@ -133,3 +144,25 @@ def test_sigterm_mid_crawl_stops_the_crawler_and_cleans_up(bench_env, es_client)
     assert not our_processes(bench_env), "the crawler outlived the bench"
     time.sleep(2)  # a crawler left running would go on writing (and re-make an index)
     assert node_state(es_client) == before
+    assert not list((tmp_path / "tmp").iterdir())
+
+
+def test_the_guard_deletes_what_the_bench_made_and_only_that(es_client):
+    """An index of the bench's name that was there before, and one of another name made meanwhile (a
+    user's crawl, another bench), stay; the bench's new index, alias and template go."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from common import leave_node_as_found
+
+    es_client.indices.create(index="bench-guard-old")
+    try:
+        with pytest.raises(RuntimeError), leave_node_as_found(es_client, "bench-guard"):
+            es_client.indices.create(index="bench-guard-v1-new", aliases={"bench-guard": {}})
+            es_client.indices.put_index_template(name="newsindex-bench-guard", index_patterns=["bench-guard-v*"])
+            es_client.indices.create(index="guard-others")
+            raise RuntimeError("the bench fails")
+        state = node_state(es_client)
+        assert {"bench-guard-old", "guard-others"} <= state["indices"]
+        assert not {i for i in state["indices"] if i.startswith("bench-guard-v")}
+        assert "bench-guard" not in state["aliases"] and "newsindex-bench-guard" not in state["index_templates"]
+    finally:
+        es_client.indices.delete(index="bench-guard-old,guard-others", ignore_unavailable=True)
