@@ -4,7 +4,9 @@ Scrapy spider that only stores bodies, same site, same settings, same run, round
 Two conditions: a server answering with realistic latency (the usual case: crawls are network-
 and politeness-bound), and one answering instantly (the CPU cost of our pipeline laid bare).
 
-    python bench/bench_crawl.py [--pages 2000] [--latency 0.1]
+    python bench/bench_crawl.py [--pages 2000] [--latency 0.1] [--rounds 2] [--conditions polite,aggressive,cpu]
+
+The crawls' indices and templates, and their stores, are deleted at the end, also on failure.
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, write_result
+from common import ROOT, leave_node_as_found, node_client, write_result
 
 sys.path.insert(0, str(ROOT / "tests"))
 from fixture_site import FixtureSite  # noqa: E402
 
-from newsindex import node  # noqa: E402
 from pipelines.config import load_settings  # noqa: E402
 
 SETTINGS = {"AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "DOWNLOAD_DELAY": "0",
@@ -54,7 +56,7 @@ def one_condition(pages: int, latency: float, concurrency: int, rounds: int, wor
                                f"    depth: 0\n    settings: {{{options}}}\n")
             env = {**os.environ, "NEWSINDEX_SOURCES": str(sources), "NEWSINDEX_ALIAS": f"bench-crawl-{round_no}",
                    "NEWSINDEX_STORE_PATH": str(work / f"store-{latency}-{round_no}.sqlite"),
-                   "NEWSINDEX_HOME": str(work / "home")}
+                   "NEWSINDEX_HOME": str(work / "home"), "TMPDIR": str(work)}  # a killed crawler's files go too
             ours = run([sys.executable, "-m", "newsindex.cli", "crawl", "bench"], env)
             fetched_ours = sum(v for k, v in site.full_responses.items() if k.startswith("/news/2024/02/"))
             site.full_responses.clear()
@@ -75,19 +77,27 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--latency", type=float, default=0.1, help="server response time in seconds")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--conditions", default="polite,aggressive,cpu",
+                        help="which of the three conditions to run, comma-separated (a quick trial: cpu)")
     args = parser.parse_args()
     settings = load_settings()
-    node.start(settings)
+    client = node_client(settings)
     work = Path(tempfile.mkdtemp(prefix="newsindex-bench-crawl-"))
-    (work / "home").mkdir()
-    (work / "home" / "node").symlink_to(settings.node_dir)
-    conditions = {  # name: (server latency, requests in flight to the one host)
-        f"polite: {args.latency * 1000:.0f} ms, 4 per domain": (args.latency, 4),
-        f"aggressive: {args.latency * 1000:.0f} ms, 16 per domain": (args.latency, 16),
-        "CPU-bound: 0 ms, 16 per domain": (0.0, 16),
+    conditions = {  # key: (name, server latency, requests in flight to the one host)
+        "polite": (f"polite: {args.latency * 1000:.0f} ms, 4 per domain", args.latency, 4),
+        "aggressive": (f"aggressive: {args.latency * 1000:.0f} ms, 16 per domain", args.latency, 16),
+        "cpu": ("CPU-bound: 0 ms, 16 per domain", 0.0, 16),
     }
-    results = {name: one_condition(args.pages, latency, concurrency, args.rounds, work)
-               for name, (latency, concurrency) in conditions.items()}
+    chosen = [conditions[key] for key in args.conditions.split(",")]
+    # The crawls' indices (bench-crawl-<round>-…, their history and templates) are deleted, also on failure.
+    try:
+        with leave_node_as_found(client, "bench-crawl"):
+            (work / "home").mkdir()
+            (work / "home" / "node").symlink_to(settings.node_dir)
+            results = {name: one_condition(args.pages, latency, concurrency, args.rounds, work)
+                       for name, latency, concurrency in chosen}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"full crawl of a {args.pages}-article fixture site, best of {args.rounds} interleaved rounds "
           "(Scrapy's elapsed time; node, site and crawler share the machine's cores)")
     for name, result in results.items():

@@ -5,7 +5,8 @@ Each round starts from the same index state: half of the --docs documents alread
 and of those half changed since (so: a quarter unchanged, a quarter changed, half new). newsindex looks every
 document up (one mget per chunk), skips the unchanged, versions the changed (their old text to the history
 index) and writes the new; raw streaming_bulk writes every document as it comes. Both from the same list of
-documents in memory; docs/s counts input documents. Every index the bench makes is deleted, also on failure.
+documents in memory; docs/s counts input documents. Every index and template the bench makes is deleted,
+also on failure, and the seeds' quality figures and dead letters go to a scratch home (bench/common.py).
 
 Documents: the seed articles run through the pipeline once, then copied with new ids and a shuffled
 paragraph order (so no two bodies are identical) up to --docs.
@@ -20,7 +21,7 @@ import random
 import statistics
 import time
 
-from common import ROOT, connected, write_result
+from common import ROOT, connected, scratch_home, write_result
 from elasticsearch import helpers
 
 from newsindex.ingest import Summary, documents
@@ -79,17 +80,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    settings = load_settings(store_path=":memory:")
-    client = connected(settings)
-    docs = make_documents(settings, args.docs)
-    existing, batch = reingest_input(docs)
-    rates: dict[str, list[float]] = {"newsindex bulk_index": [], "raw streaming_bulk": []}
-    made: set[str] = set()
-    try:
+    node = load_settings(alias="bench-indexing")
+    with scratch_home(node) as home, connected(node) as client:  # what it makes is deleted, also on failure
+        settings = load_settings(alias="bench-indexing", home=home, store_path=":memory:")
+        docs = make_documents(settings, args.docs)
+        existing, batch = reingest_input(docs)
+        rates: dict[str, list[float]] = {"newsindex bulk_index": [], "raw streaming_bulk": []}
         for _ in range(args.rounds):
             for name, func in (("newsindex bulk_index", run_ours), ("raw streaming_bulk", run_raw)):
                 index = fresh_index(client, settings, name.split()[0], existing)
-                made.update({index, f"{index}-history"})
                 start = time.perf_counter()
                 func(client, index, batch)
                 client.indices.refresh(index=index)
@@ -97,9 +96,6 @@ def main() -> None:
                 assert client.count(index=index)["count"] == len(docs), name  # nothing lost either way
                 rates[name].append(len(batch) / elapsed)
                 client.indices.delete(index=[index, f"{index}-history"], ignore_unavailable=True)
-    finally:
-        for index in made:
-            client.indices.delete(index=index, ignore_unavailable=True)
     median = {name: statistics.median(r) for name, r in rates.items()}
     ratio = median["newsindex bulk_index"] / median["raw streaming_bulk"]
     print(f"re-ingest of {len(batch)} docs (a quarter unchanged, a quarter changed, half new), median of "

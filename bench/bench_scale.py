@@ -1,7 +1,7 @@
 """Throughput and peak memory of the whole pipeline as the corpus grows: the same synthetic corpus shape at
 1k, 10k and 100k documents, plain text and HTML, each size in a fresh process (its own peak RSS), with a
 dedupe store on disk as a real run has. ``extract`` runs every stage; ``ingest`` also writes to the node
-(needs `newsindex es start`; its indices are deleted afterwards).
+(needs `newsindex es start`; the indices and templates it made are deleted afterwards, also on failure).
 
     python bench/bench_scale.py [--sizes 1000,10000,100000] [--kinds text,html] [--modes extract,ingest]
 
@@ -11,6 +11,7 @@ Flat means: docs/s at every size within ±15 % of the smallest, peak RSS within 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -22,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, write_result
+from common import ROOT, leave_node_as_found, node_client, write_result
 
 # Several languages, so language detection does its real work; words drawn per paragraph.
 VOCABULARY = {
@@ -114,34 +115,41 @@ def main() -> None:
     results = []
     print(f"scale bench: sizes {sizes}, kinds {args.kinds}, modes {args.modes}, one process per run, "
           f"load {os.getloadavg()[0]:.2f}", flush=True)
-    for kind in args.kinds.split(","):
-        corpus = Path(tempfile.mkdtemp(prefix=f"newsindex-scale-{kind}-"))
-        try:
-            write_corpus(corpus, max(sizes), kind)
-            for mode in args.modes.split(","):
-                base = None
-                for size in sizes:
-                    subset = Path(tempfile.mkdtemp(prefix="newsindex-scale-subset-"))
-                    home = Path(tempfile.mkdtemp(prefix="newsindex-scale-home-"))
-                    try:
-                        for folder in sorted(corpus.iterdir())[: max(1, size // 1000)]:
-                            (subset / folder.name).symlink_to(folder)
-                        out = subprocess.run([sys.executable, __file__, "--child", mode, str(subset), str(home)],
-                                             capture_output=True, text=True, check=True)
-                        row = json.loads(out.stdout.strip().splitlines()[-1])
-                    finally:
-                        shutil.rmtree(subset, ignore_errors=True)
-                        shutil.rmtree(home, ignore_errors=True)
-                    row.update(kind=kind, mode=mode, size=size, docs_per_s=row["docs"] / row["seconds"])
-                    base = base or row
-                    row["rate_vs_smallest"] = row["docs_per_s"] / base["docs_per_s"]
-                    row["rss_vs_smallest"] = row["peak_rss_mb"] / base["peak_rss_mb"]
-                    results.append(row)
-                    print(f"  {mode:<7} {kind:<4} {size:>7}: {row['docs_per_s']:7.1f} docs/s "
-                          f"({row['rate_vs_smallest']:.2f}× the smallest), peak RSS {row['peak_rss_mb']:6.0f} MB "
-                          f"({row['rss_vs_smallest']:.2f}×)", flush=True)
-        finally:
-            shutil.rmtree(corpus, ignore_errors=True)
+    if "ingest" in args.modes.split(","):  # the children's indices and templates go, also on failure
+        from pipelines.config import load_settings
+
+        guard = leave_node_as_found(node_client(load_settings()), "bench-scale")
+    else:
+        guard = contextlib.nullcontext()
+    with guard:
+        for kind in args.kinds.split(","):
+            corpus = Path(tempfile.mkdtemp(prefix=f"newsindex-scale-{kind}-"))
+            try:
+                write_corpus(corpus, max(sizes), kind)
+                for mode in args.modes.split(","):
+                    base = None
+                    for size in sizes:
+                        subset = Path(tempfile.mkdtemp(prefix="newsindex-scale-subset-"))
+                        home = Path(tempfile.mkdtemp(prefix="newsindex-scale-home-"))
+                        try:
+                            for folder in sorted(corpus.iterdir())[: max(1, size // 1000)]:
+                                (subset / folder.name).symlink_to(folder)
+                            out = subprocess.run([sys.executable, __file__, "--child", mode, str(subset), str(home)],
+                                                 capture_output=True, text=True, check=True)
+                            row = json.loads(out.stdout.strip().splitlines()[-1])
+                        finally:
+                            shutil.rmtree(subset, ignore_errors=True)
+                            shutil.rmtree(home, ignore_errors=True)
+                        row.update(kind=kind, mode=mode, size=size, docs_per_s=row["docs"] / row["seconds"])
+                        base = base or row
+                        row["rate_vs_smallest"] = row["docs_per_s"] / base["docs_per_s"]
+                        row["rss_vs_smallest"] = row["peak_rss_mb"] / base["peak_rss_mb"]
+                        results.append(row)
+                        print(f"  {mode:<7} {kind:<4} {size:>7}: {row['docs_per_s']:7.1f} docs/s "
+                              f"({row['rate_vs_smallest']:.2f}× the smallest), peak RSS {row['peak_rss_mb']:6.0f} MB "
+                              f"({row['rss_vs_smallest']:.2f}×)", flush=True)
+            finally:
+                shutil.rmtree(corpus, ignore_errors=True)
     name = "scale" if args.modes == "extract" else f"scale-{args.modes.replace(',', '-')}"
     path = write_result(name, {"sizes": sizes, "results": results, "load_after": os.getloadavg()[0]})
     print(f"written {path}")

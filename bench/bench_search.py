@@ -3,7 +3,7 @@ on the local node, next to a baseline in the same run — the same queries witho
 highlights — at growing sizes (default 10k, 100k, 300k: one index grown in steps), and the indexing rate.
 The two kinds alternate query by query, so machine noise falls on both alike; each size is measured once the
 node has no merge running (the bulk build leaves background merges that would compete for the cores). The
-index is deleted at the end, also on failure.
+index and the templates it made are deleted at the end, also on failure (bench/common.py).
 
 Documents: paragraphs sampled from the article-extraction benchmark's human-made article
 bodies (real news prose, ~180 articles) — each synthetic document takes 4–10 random paragraphs,
@@ -30,7 +30,7 @@ from elasticsearch import helpers
 
 from newsindex.search import SearchRequest, build_query
 from pipelines.config import load_settings
-from pipelines.elastic import create_index, template_name
+from pipelines.elastic import create_index
 from pipelines.index import to_action
 
 LANGS = ["en", "ru", "de", "fr", "es", "it", "tr", "uk"]
@@ -87,6 +87,30 @@ def measure(client, index: str, queries: list[SearchRequest]) -> dict:
     return summary
 
 
+def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRequest]) -> tuple[list, float]:
+    """One index grown to each size in turn, measured at each; (results, indexing rate)."""
+    index = create_index(client, settings, aliases=False)
+    results = []
+    client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
+    docs = synthetic_docs(max(sizes))
+    indexed, build = 0, 0.0
+    for size in sizes:
+        start = time.perf_counter()
+        indexed += sum(ok for ok, _ in helpers.streaming_bulk(
+            client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000))
+        client.indices.refresh(index=index)
+        build += time.perf_counter() - start
+        settle(client, index)
+        latency = measure(client, index, queries)
+        results.append({"docs": indexed, "latency": latency})
+        print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building):")
+        for kind, figures in latency.items():
+            took, trip = figures["took"], figures["round_trip"]
+            print(f"  {kind:<37} took p50 {took['p50_ms']:5.1f} p95 {took['p95_ms']:5.1f} ms | round trip "
+                  f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
+    return results, indexed / build
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000,300000")
@@ -94,39 +118,16 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     settings = load_settings(alias="bench-search")
-    client = connected(settings)
     vocabulary = sorted({w for d in synthetic_docs(300, seed=2) for w in re.findall(r"[a-z]{5,}", d["text"])})
     rng = random.Random(3)
     queries = [SearchRequest(" ".join(rng.sample(vocabulary, 2 if q % 2 else 1)),
                              lang=[rng.choice(LANGS)] if q % 4 == 0 else [],
                              since="2019-01-01" if q % 4 == 1 else None, size=10)
                for q in range(args.queries + 20)]
-    index = create_index(client, settings, aliases=False)
-    results = []
-    try:
-        client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
-        docs = synthetic_docs(max(sizes))
-        indexed, build = 0, 0.0
-        for size in sizes:
-            start = time.perf_counter()
-            indexed += sum(ok for ok, _ in helpers.streaming_bulk(
-                client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000))
-            client.indices.refresh(index=index)
-            build += time.perf_counter() - start
-            settle(client, index)
-            latency = measure(client, index, queries)
-            results.append({"docs": indexed, "latency": latency})
-            print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building):")
-            for kind, figures in latency.items():
-                took, trip = figures["took"], figures["round_trip"]
-                print(f"  {kind:<37} took p50 {took['p50_ms']:5.1f} p95 {took['p95_ms']:5.1f} ms | round trip "
-                      f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
-    finally:
-        client.indices.delete(index=index, ignore_unavailable=True)
-        client.indices.delete_index_template(name=template_name(settings))
-    write_result("search", {"queries": args.queries, "index_docs_per_s": indexed / build, "results": results,
+    with connected(settings) as client:  # the index and templates it makes are deleted, also on failure
+        results, rate = build_and_measure(client, settings, sizes, queries)
+    write_result("search", {"queries": args.queries, "index_docs_per_s": rate, "results": results,
                             "load_after": os.getloadavg()[0]})
-
 
 if __name__ == "__main__":
     main()

@@ -1,10 +1,17 @@
-"""Helpers shared by the benchmarks and the evaluation: locating ../shared/eval, loading pages."""
+"""Helpers shared by the benchmarks and the evaluation: locating ../shared/eval, loading pages, writing
+results, and leaving the node (and the user's home) as the bench found it."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import os
+import shutil
+import signal
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +56,10 @@ def load_aeb() -> tuple[dict, dict[str, bytes]]:
 
 def write_result(name: str, data: dict) -> Path:
     """bench/results/<name>.json, and the run's provenance (commit, time, cores, load) under <name> in
-    bench/results/runs.json: docs/evaluation.md and docs/performance.md are rendered from both."""
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
+    bench/results/runs.json: docs/evaluation.md and docs/performance.md are rendered from both.
+    NEWSINDEX_BENCH_RESULTS names another folder (a trial run, a test) so the committed figures stay."""
+    out = Path(os.environ.get("NEWSINDEX_BENCH_RESULTS") or ROOT / "bench" / "results")
+    out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.json"
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     runs_path = out / "runs.json"
@@ -79,14 +87,109 @@ def run_provenance() -> dict:
             "cpus": os.cpu_count(), "load_average": round(os.getloadavg()[0], 1)}
 
 
-def connected(settings):
-    """A client for the configured cluster (starting the local node if it is the one), with the index
-    templates installed — and no index or alias made: a bench makes (and deletes) its own indices."""
+def node_client(settings):
+    """A client for the configured cluster, starting the local node first if it is the one."""
     from newsindex import node
-    from pipelines.elastic import connect, install_templates
+    from pipelines.elastic import connect
 
     if settings.managed:
         node.start(settings)
-    client = connect(settings)
-    install_templates(client, settings)
-    return client
+    return connect(settings)
+
+
+@contextmanager
+def connected(settings, *prefixes: str):
+    """A client for the configured cluster (starting the local node if it is the one) with the index
+    templates installed, inside ``leave_node_as_found`` for the settings' alias (or ``prefixes``): a bench
+    makes its own indices, and what it made is deleted on the way out, also on failure."""
+    from pipelines.elastic import install_templates
+
+    client = node_client(settings)
+    with leave_node_as_found(client, *(prefixes or (settings.alias,))):
+        install_templates(client, settings)
+        yield client
+
+
+def _owned(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(f"{prefix}-") for prefix in prefixes)
+
+
+def node_state(client) -> dict[str, set[str]]:
+    """The names of the node's indices (hidden and closed ones too), aliases, index and component templates."""
+    indices = client.indices.get(index="*", expand_wildcards="all")
+    return {"indices": set(indices),
+            "aliases": {alias for body in indices.values() for alias in body.get("aliases", {})},
+            "index_templates": {t["name"] for t in client.indices.get_index_template()["index_templates"]},
+            "component_templates": {t["name"] for t in client.cluster.get_component_template()["component_templates"]}}
+
+
+def _delete_new(client, before: dict[str, set[str]], prefixes: tuple[str, ...]) -> list[str]:
+    """Delete what appeared since ``before`` under the bench's names; what it could not delete is said."""
+    from elasticsearch import ApiError
+
+    from pipelines.elastic import COMPONENTS
+
+    now = node_state(client)
+    new = {kind: names - before[kind] for kind, names in now.items()}
+    indices = sorted(i for i in new["indices"] if _owned(i, prefixes))
+    # An alias the bench put on an index it did not make (its own go with their indices).
+    aliases = sorted(a for a in new["aliases"] if _owned(a, prefixes))
+    templates = sorted(t for t in new["index_templates"] if _owned(t, tuple(f"newsindex-{p}" for p in prefixes)))
+    components = sorted(c for c in new["component_templates"] if c in COMPONENTS)
+    deleted = []
+    # Indices first (the node refuses wildcard deletes: names), then the templates that no longer match an
+    # index, then the components no template uses any more.
+    for kind, names, delete in (
+            ("index", indices, lambda n: client.indices.delete(index=n, ignore_unavailable=True)),
+            ("alias", aliases, lambda n: client.indices.delete_alias(index="*", name=n)),
+            ("index template", templates, lambda n: client.indices.delete_index_template(name=n)),
+            ("component template", components, lambda n: client.cluster.delete_component_template(name=n))):
+        for name in names:
+            try:
+                delete(name)
+                deleted.append(name)
+            except ApiError as exc:
+                if exc.meta.status != 404:  # e.g. a component another template took up meanwhile
+                    print(f"bench: could not delete the {kind} {name}: {exc}", flush=True)
+    return deleted
+
+
+@contextmanager
+def leave_node_as_found(client, *prefixes: str) -> Iterator[None]:
+    """Delete, on the way out — success, exception, Ctrl-C or SIGTERM — every index, alias and index
+    template named after one of the bench's aliases (``prefixes``: ``bench-crawl`` owns ``bench-crawl-0-v6-…``)
+    and the shared component templates, that the node did not have when the bench began: only what the bench
+    made, so a user's indices (even ones made meanwhile under other names) stay. SIGTERM is turned into
+    SystemExit so that ``finally`` blocks run and ``subprocess.run`` kills the bench's child processes
+    before the node is tidied (a child left running would make its indices again)."""
+    before = node_state(client)
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the tidying short
+        try:
+            # A bulk request in flight when a child was killed may still auto-create an index: look again.
+            for _ in range(3):
+                if not _delete_new(client, before, prefixes):
+                    break
+                time.sleep(1)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def scratch_home(settings) -> Iterator[Path]:
+    """A temporary home that reaches the settings' node (its password and pid files) through a link: a
+    bench's dedupe store, quality figures and dead-letter file go there, not into the user's home, and are
+    removed afterwards."""
+    home = Path(tempfile.mkdtemp(prefix="newsindex-bench-home-"))
+    try:
+        (home / "node").symlink_to(settings.node_dir)
+        yield home
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

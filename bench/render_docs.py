@@ -35,6 +35,7 @@ SECTION = re.compile(r"(<!-- generated:(?P<name>[\w-]+) [^\n]*-->\n)(?P<body>.*?
 # Variables read straight from the environment outside the settings (found by a scan of the code, below).
 OTHER_VARIABLES = {
     "NEWSINDEX_CONFIG": "the config file (default ./newsindex.toml); its [newsindex] table holds the settings above",
+    "NEWSINDEX_BENCH_RESULTS": "benchmarks: where results go (default bench/results): a trial run, a test",
     "NEWSINDEX_EVAL_DIR": "benchmarks: the folder holding the shared evaluation sets (aeb/, dragnet/, …)",
     "JAVA_HOME": "the JDK Maven builds the analysis plugin with (else the newest under /usr/lib/jvm)",
     "NEWSINDEX_TEST_ES_PORT": "tests: HTTP port of the session's own node (default 9250)",
