@@ -19,8 +19,8 @@ MAX_AUTHORS = 12
 MAX_NAME_CHARS = 80
 # A label before the names: "By", "Article by", "Written by", "Words:", "Texte :", "Autor:".
 _LABEL = re.compile(r"^(?:read\s+more\s+about\s+|more\s+from\s+|(?:article|story|words|text|written|posted|"
-                    r"published|reporting|photos?|edited)\s+)?(?:(?:by|von|par|por|di|de|door|av|af|autor(?:a|ka)?|"
-                    r"author|texte?|words|автор(?:ы|ка)?|от|текст|yazan|muhabir|skrevet\s+av|av)\b)?\s*:?\s*",
+                    r"published|reporting|photos?|edited)\s+)?(?:(?:by|von|par|por|di|de|door|av|af|autor(?:a|ka|es|as|zy)?|"
+                    r"authors?|texte?|words|автор(?:ы|ка)?|от|текст|yazan|muhabir|skrevet\s+av|av)\b)?\s*:?\s*",
                     re.IGNORECASE)
 _LATER_ROLE = re.compile(r"\s+(?:(?:medically\s+)?reviewed|fact[- ]checked|photos?|edited)\s+by\b.*$", re.IGNORECASE)
 # A list of names a reviewer, a photographer or an editor heads is not the story's authors.
@@ -171,14 +171,14 @@ def near_headline(tree) -> list[str]:
     """A byline the page shows by its headline without marking it up: a short line right after the ``<h1>``
     holding a date or a label ("Aaron Ricadela | Senior Writer | July 2, 2025"), or a "Written by" label
     followed by the name in the next element."""
-    from pipelines.textmeta import parse_date
+    from pipelines.textmeta import element_text, parse_date
 
     heading = next(iter(tree.xpath("//h1[normalize-space()]")), None) if tree is not None else None
     if heading is None:
         return []
     following = heading.xpath("following::*[self::p or self::div or self::span or self::address or self::a]"
                               "[normalize-space()][position() <= 12]")
-    texts = [" ".join(e.text_content().split()) for e in following]
+    texts = [element_text(e) for e in following]
     for i, text in enumerate(texts):
         if _LABEL_ONLY.match(text) and i + 1 < len(texts) and _name_like(texts[i + 1]):
             return [texts[i + 1]]

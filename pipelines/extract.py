@@ -17,7 +17,7 @@ from pipelines.identity import choose_url, document_id, host_of, is_original, wi
 from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
 from pipelines.template import page_template
-from pipelines.textmeta import normalise, parse_byline, parse_date
+from pipelines.textmeta import element_text, normalise, parse_byline, parse_date
 from pipelines.wrongblock import article_block
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -100,7 +100,7 @@ def visible_meta(page: PageSignals) -> VisibleMeta:
     except (etree.XPathError, ValueError):
         return found
     for element in metas[:20]:
-        text = " ".join(element.text_content().split())
+        text = element_text(element)
         if text and len(text) <= 200:
             found.authors += [name for name in parse_byline(text) or [] if name not in found.authors]
             found.published = found.published or parse_date(text)

@@ -91,6 +91,12 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=8192)  # asked for the same paragraph by several rules
+def element_text(element) -> str:
+    """An element's text with its children's texts apart: ``<span>By</span><span>Daryl Austin</span>`` is
+    "By Daryl Austin" (``text_content`` glues it into "ByDaryl Austin": the styling that parts them is CSS)."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
 def normalise(paragraph: str) -> str:
     """Comparison key: case-folded words only."""
     return " ".join(_WORD.findall(paragraph.casefold()))

@@ -149,3 +149,21 @@ def test_a_kicker_date_above_the_headline_and_not_its_update(lang, kicker):
 def test_a_page_that_shows_only_its_update_date_is_dated_by_it(lang, line):
     doc = page(body_top=f"<h1>Council passes the budget</h1><div>{line}</div>", url=DATED_URL, lang=lang)
     assert doc["published"][:10] == "2024-03-03"
+
+
+# --- authors from elements whose parts only CSS sets apart ----------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "label", "published"), [
+    ("en", "By", "Published March 9, 2026"), ("de", "Von", "9. März 2026"),
+    ("fr", "Par", "9 mars 2026"), ("es", "Por", "9 de marzo de 2026"),
+])
+def test_a_byline_in_adjacent_spans_is_the_name_alone(lang, label, published):
+    byline = f"<div class='x1'><span>{label}</span><span>Daryl Austin</span><div>{published}</div></div>"
+    doc = page(body_top="<h1>Council passes the budget</h1>", byline=byline, lang=lang)
+    assert doc["author"] == ["Daryl Austin"]
+
+
+@pytest.mark.parametrize("line", ["Authors: Julie Weisenhorn; Natalie Hoidal", "Autores: Julie Weisenhorn; Natalie Hoidal",
+                                  "Autorzy: Julie Weisenhorn; Natalie Hoidal", "Author Julie Weisenhorn; Natalie Hoidal"])
+def test_a_plural_authors_label_comes_off_the_names(line):
+    assert split_names(line) == ["Julie Weisenhorn", "Natalie Hoidal"]
