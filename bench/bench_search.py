@@ -1,11 +1,13 @@
 """Latency of the CLI's search (full text + five facets + story collapse + highlights) on a synthetic index
 on the local node, next to a baseline in the same run — the same queries without facets, collapse and
 highlights — at growing sizes (default 10k, 100k, 300k: one index grown in steps), and the indexing rate.
-With --previous, also the search as it highlighted before issue #23 (the search's whole query and all eight
-language fields of the text): the change's before and after on the same index in the same run. The kinds
-alternate query by query (each query's kinds in a rotating order), so machine noise falls on all alike;
-each size is measured once the node has no merge running (the bulk build leaves background merges that would
-compete for the cores). The index is deleted at the end, also on failure.
+The two kinds alternate query by query, so machine noise falls on both alike; each size is measured once the
+node has no merge running (the bulk build leaves background merges that would compete for the cores). The
+index is deleted at the end, also on failure.
+
+With --previous, a third kind: the same search highlighting as before issue #23 (with the search's whole
+query, and all eight language fields of the text whatever the language filter) — the change's before and
+after on the same index in the same run; each query's kinds then run in a rotating order.
 
 Documents: paragraphs sampled from the article-extraction benchmark's human-made article
 bodies (real news prose, ~180 articles) — each synthetic document takes 4–10 random paragraphs,
