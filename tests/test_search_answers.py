@@ -98,6 +98,7 @@ QUERIES = [
     ("title word, text word, inflected", SearchRequest("lorries repaired")),
     ("accent-free", SearchRequest("cafe")),
     ("accent-free, other language", SearchRequest("eleves")),
+    ("inflected, filtered", SearchRequest("bridge", lang=["EN"])),
     ("german inflected", SearchRequest("haus")),
     ("german accent-free", SearchRequest("hauser")),
     ("german, filtered", SearchRequest("haus", lang=["de"])),
