@@ -5,18 +5,23 @@ The two kinds alternate query by query, so machine noise falls on both alike; ea
 node has no merge running (the bulk build leaves background merges that would compete for the cores). The
 index and the templates it made are deleted at the end, also on failure (bench/common.py).
 
+With --previous, a third kind: the same search highlighting as before issue #23 (with the search's whole
+query, and all eight language fields of the text whatever the language filter) — the change's before and
+after on the same index in the same run; each query's kinds then run in a rotating order.
+
 Documents: paragraphs sampled from the article-extraction benchmark's human-made article
 bodies (real news prose, ~180 articles) — each synthetic document takes 4–10 random paragraphs,
 a random site out of 50, a language out of 8, 1–3 authors out of 400, 0–4 tags out of 200 and
 a published date in 2015–2024. Queries: 2-word and 1-word queries from the same vocabulary,
 each with the five facets, half with a filter.
 
-    python bench/bench_search.py [--sizes 10000,100000,300000] [--queries 300]
+    python bench/bench_search.py [--sizes 10000,100000,300000] [--queries 300] [--previous]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import itertools
 import os
 import random
@@ -28,7 +33,7 @@ from datetime import datetime, timedelta, timezone
 from common import connected, load_aeb, write_result
 from elasticsearch import helpers
 
-from newsindex.search import SearchRequest, build_query
+from newsindex.search import LANGUAGES, SearchRequest, build_query
 from pipelines.config import load_settings
 from pipelines.elastic import create_index
 from pipelines.index import to_action
@@ -69,12 +74,28 @@ def baseline(body: dict) -> dict:
     return {k: v for k, v in body.items() if k not in ("aggs", "collapse", "highlight")}
 
 
-def measure(client, index: str, queries: list[SearchRequest]) -> dict:
-    latencies: dict[str, dict[str, list[float]]] = {
-        kind: {"took": [], "round_trip": []} for kind in ("search (facets, collapse, highlight)", "baseline")}
+def previous_highlight(body: dict) -> dict:
+    """The same search highlighting as before issue #23: with the search's whole query (no highlight_query of
+    each field's own) and all eight language fields of the text whatever the --lang filter."""
+    body = copy.deepcopy(body)
+    for name, spec in body["highlight"]["fields"].items():
+        spec.pop("highlight_query", None)
+        spec["matched_fields"] = [name, *(f"{name}_{lang}" for lang in LANGUAGES)]
+    return body
+
+
+SEARCH = "search (facets, collapse, highlight)"
+PREVIOUS = "search, highlight before #23"
+
+
+def measure(client, index: str, queries: list[SearchRequest], kinds: dict) -> dict:
+    latencies: dict[str, dict[str, list[float]]] = {kind: {"took": [], "round_trip": []} for kind in kinds}
     for number, req in enumerate(queries):
         body = build_query(req)
-        for kind, request in (("search (facets, collapse, highlight)", body), ("baseline", baseline(body))):
+        order = list(kinds.items())
+        order = order[number % len(order):] + order[:number % len(order)]
+        for kind, shape in order:
+            request = shape(body)
             t0 = time.perf_counter()
             resp = client.search(index=index, **request)
             if number >= 20:  # the first queries warm the caches
@@ -87,7 +108,8 @@ def measure(client, index: str, queries: list[SearchRequest]) -> dict:
     return summary
 
 
-def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRequest]) -> tuple[list, float]:
+def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRequest], kinds: dict
+                      ) -> tuple[list, float]:
     """One index grown to each size in turn, measured at each; (results, indexing rate)."""
     index = create_index(client, settings, aliases=False)
     results = []
@@ -101,13 +123,17 @@ def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRe
         client.indices.refresh(index=index)
         build += time.perf_counter() - start
         settle(client, index)
-        latency = measure(client, index, queries)
+        latency = measure(client, index, queries, kinds)
         results.append({"docs": indexed, "latency": latency})
         print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building):")
         for kind, figures in latency.items():
             took, trip = figures["took"], figures["round_trip"]
             print(f"  {kind:<37} took p50 {took['p50_ms']:5.1f} p95 {took['p95_ms']:5.1f} ms | round trip "
                   f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
+        if PREVIOUS in latency:
+            now, before = latency[SEARCH]["round_trip"], latency[PREVIOUS]["round_trip"]
+            print(f"  {SEARCH} / {PREVIOUS}: round trip p50 {now['p50_ms'] / before['p50_ms']:.2f}, "
+                  f"p95 {now['p95_ms'] / before['p95_ms']:.2f}", flush=True)
     return results, indexed / build
 
 
@@ -115,7 +141,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000,300000")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--previous", action="store_true", help="also the search highlighting as before #23")
     args = parser.parse_args()
+    kinds = {SEARCH: lambda body: body, **({PREVIOUS: previous_highlight} if args.previous else {}),
+             "baseline": baseline}
     sizes = [int(x) for x in args.sizes.split(",")]
     settings = load_settings(alias="bench-search")
     vocabulary = sorted({w for d in synthetic_docs(300, seed=2) for w in re.findall(r"[a-z]{5,}", d["text"])})
@@ -125,9 +154,10 @@ def main() -> None:
                              since="2019-01-01" if q % 4 == 1 else None, size=10)
                for q in range(args.queries + 20)]
     with connected(settings) as client:  # the index and templates it makes are deleted, also on failure
-        results, rate = build_and_measure(client, settings, sizes, queries)
+        results, rate = build_and_measure(client, settings, sizes, queries, kinds)
     write_result("search", {"queries": args.queries, "index_docs_per_s": rate, "results": results,
                             "load_after": os.getloadavg()[0]})
+
 
 if __name__ == "__main__":
     main()

@@ -40,6 +40,8 @@ OTHER_VARIABLES = {
     "JAVA_HOME": "the JDK Maven builds the analysis plugin with (else the newest under /usr/lib/jvm)",
     "NEWSINDEX_TEST_ES_PORT": "tests: HTTP port of the session's own node (default 9250)",
     "NEWSINDEX_TEST_CLUSTER_PORT": "tests: first HTTP port of the 3-node test cluster",
+    "NEWSINDEX_RECORD_SEARCH_ANSWERS": "tests: 1 makes tests/test_search_answers.py record the search's answers "
+                                       "(tests/search_answers.json) instead of comparing them",
     "NEWSINDEX_TEST_NO_SERVICES": "tests: 1 skips every test that needs Elasticsearch or Redis (`make test-unit`)",
 }
 
