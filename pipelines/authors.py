@@ -189,17 +189,21 @@ def near_headline(tree) -> list[str]:
     return []
 
 
+# What a CMS puts in the author field when nobody is named: never a person, never the story's author.
+_PLACEHOLDERS = frozenset({"undefined", "null", "none", "n/a", "admin", "administrator", "webmaster", "root"})
+
+
 def page_authors(tree, found: str | None, visible: list[str], site_names: list[str],
                  json_ld: list | None = None) -> list[str]:
     """The story's authors, by order of evidence (each source read only when the ones before it named no
-    person); the site's own name is kept only when no source names a person. ``json_ld``: the page's parsed
-    blocks, when the caller has them already."""
+    person); the site's own name is kept only when no source names a person, a CMS placeholder ("undefined",
+    "admin") never. ``json_ld``: the page's parsed blocks, when the caller has them already."""
     sites = {s.casefold() for s in site_names if s}
     fallback: list[str] = []
     sources = (lambda: _json_ld_authors(json_ld or []), lambda: _meta_authors(tree) if tree is not None else [],
                lambda: split_names(found or ""), lambda: visible, lambda: near_headline(tree))
     for source in sources:
-        names = source()
+        names = [n for n in source() if n.casefold() not in _PLACEHOLDERS]
         people = [n for n in names if n.casefold() not in sites]
         if people:
             return people

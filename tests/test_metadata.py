@@ -166,3 +166,9 @@ def test_a_byline_in_adjacent_spans_is_the_name_alone(lang, label, published):
 @pytest.mark.parametrize("label", ["Authors:", "Autores:", "Autorzy:", "Author"])
 def test_a_plural_authors_label_comes_off_the_names(label):
     assert split_names(f"{label} Julie Weisenhorn; Natalie Hoidal") == ["Julie Weisenhorn", "Natalie Hoidal"]
+
+
+@pytest.mark.parametrize("placeholder", ["undefined", "Webmaster", "admin", "null"])
+def test_a_cms_placeholder_is_nobody(placeholder):
+    doc = page(f"<meta name='author' content='{placeholder}'>", body_top="<h1>Council passes the budget</h1>")
+    assert doc["author"] == []
