@@ -161,7 +161,11 @@ def leave_node_as_found(client, *prefixes: str) -> Iterator[None]:
     and the shared component templates, that the node did not have when the bench began: only what the bench
     made, so a user's indices (even ones made meanwhile under other names) stay. SIGTERM is turned into
     SystemExit so that ``finally`` blocks run and ``subprocess.run`` kills the bench's child processes
-    before the node is tidied (a child left running would make its indices again)."""
+    before the node is tidied (a child left running would make its indices again). A bench's names begin
+    with ``bench-``: anything else (a user's alias) is refused, so a bench run with the user's settings can
+    never delete the user's indices made meanwhile."""
+    if not prefixes or not all(p.startswith("bench-") for p in prefixes):
+        raise ValueError(f"a bench's indices are named bench-…, not {', '.join(prefixes) or 'nothing'}")
     before = node_state(client)
 
     def terminate(signum, frame):

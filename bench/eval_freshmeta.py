@@ -17,26 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from common import write_result
-from eval_metadata import FIELDS, SYSTEMS, same
+from eval_metadata import FIELDS, SYSTEMS, page_answers, same
 from freshmeta.pages import build
-
-
-def extract(url: str, html: bytes) -> dict[str, dict]:
-    """Both systems' (title, author, published) of one page; {} for a system that found no article."""
-    import trafilatura
-
-    from pipelines.decode import DecodeStage
-    from pipelines.extract import ExtractStage
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    theirs = {"title": doc.title, "author": doc.author, "published": doc.date} if doc else {}
-    try:
-        item = ExtractStage().process(DecodeStage().process(
-            {"source": url, "url": url, "body": html, "content_type": "text/html"}))
-        ours = {"title": item.get("title"), "author": item.get("author") or [], "published": item.get("published")}
-    except Exception:  # no article found: no metadata either
-        ours = {}
-    return {"trafilatura": theirs, "newsindex": ours}
 
 
 def run() -> tuple[list[dict], dict[str, dict[str, dict]]]:
@@ -44,7 +26,10 @@ def run() -> tuple[list[dict], dict[str, dict[str, dict]]]:
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="freshmeta-") as folder:
         entries = build(Path(folder))
-        found = {e["key"]: extract(e["url"], (Path(folder) / e["file"]).read_bytes()) for e in entries}
+        found = {}
+        for entry in entries:
+            _, theirs, ours = page_answers((entry["key"], entry["url"], (Path(folder) / entry["file"]).read_bytes()))
+            found[entry["key"]] = {"trafilatura": theirs, "newsindex": ours}
     return entries, found
 
 

@@ -59,9 +59,12 @@ def same(field: str, gold, found) -> bool:
     return (gold or "")[:10] == (found or "")[:10]
 
 
-def _page(args: tuple[str, str | None, bytes]) -> tuple[str, dict, dict]:
+def page_answers(args: tuple[str, str | None, bytes]) -> tuple[str, dict, dict]:
+    """(key, trafilatura's, newsindex's) title, author and published of one page; {} for a side that found
+    no article."""
     import trafilatura
 
+    from pipelines.base import StageError
     from pipelines.decode import DecodeStage
     from pipelines.extract import ExtractStage
 
@@ -73,7 +76,7 @@ def _page(args: tuple[str, str | None, bytes]) -> tuple[str, dict, dict]:
     try:
         item = ExtractStage().process(DecodeStage().process(item))
         ours = {"title": item.get("title"), "author": item.get("author") or [], "published": item.get("published")}
-    except Exception:  # no article found: no metadata either
+    except StageError:  # no article found: no metadata either (a crash is a crash, not a miss)
         ours = {}
     return key, theirs, ours
 
@@ -84,7 +87,7 @@ def run(jobs: int, limit: int = 0) -> tuple[dict, dict[str, dict[str, dict]]]:
     work = [(key, articles[key].get("url"), pages[key]) for key in sorted(articles)]
     found: dict[str, dict[str, dict]] = {system: {} for system in SYSTEMS}
     with ProcessPoolExecutor(jobs) as pool:
-        for done, (key, theirs, ours) in enumerate(pool.map(_page, work, chunksize=8), 1):
+        for done, (key, theirs, ours) in enumerate(pool.map(page_answers, work, chunksize=8), 1):
             found["trafilatura"][key], found["newsindex"][key] = theirs, ours
             if done % 200 == 0:
                 print(f"  {done}/{len(work)} pages", file=sys.stderr, flush=True)

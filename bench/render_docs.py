@@ -297,6 +297,19 @@ def metadata() -> str:
         _provenance("eval-metadata") + "\n"
 
 
+def freshmeta() -> str:
+    """The blind metadata pages (bench/freshmeta): both systems per field, every row the results hold."""
+    data = _load("freshmeta")
+    if not data:
+        return _missing("freshmeta", "python bench/eval_freshmeta.py")
+    labels = {"title": "exact headline", "author": "exact author set", "published": "publication day",
+              "no author": "no author named where the gold names none"}
+    rows = [[labels.get(field, field), f"{row['pages']:,}", _fmt(row["trafilatura"]), f"**{_fmt(row['newsindex'])}**"]
+            for field, row in data["overall"].items()]
+    return _table(["field", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
+        _provenance("freshmeta") + "\n"
+
+
 def metadata_glance() -> str:
     data = _load("eval-metadata")
     if not data:
@@ -442,6 +455,7 @@ SECTIONS = {
     "rules": rules_table,
     "shared-sets": shared_sets, "eval-glance": eval_glance, "bench-glance": bench_glance,
     "fresh-sites": fresh_sites, "devset": devset, "metadata": metadata, "metadata-glance": metadata_glance,
+    "freshmeta": freshmeta,
     "extraction-speed": extraction_speed, "language": language_speed, "scale": scale, "indexing": indexing,
     "search": search, "crawl": crawl, "crawl-glance": crawl_glance,
 }

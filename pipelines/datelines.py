@@ -27,7 +27,7 @@ _DECLARED_META = frozenset({
     "parsely-pub-date", "citation_publication_date", "citation_date", "article.published",
 })
 # "Updated: 2 January 2026", "Aktualisiert am …": a modification date by the headline is not the publication's.
-_UPDATED = re.compile("|".join(lexicon_data.entries("dates", "updated")) or r"(?!)")
+_UPDATED = re.compile("|".join(lexicon_data.entries("dates", "updated")) or r"(?!)", re.IGNORECASE)
 MAX_LABEL_CHARS = 30  # a label on its own ("Updated:") marks the date in the next text node
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "title", "head"})
 
@@ -63,34 +63,34 @@ def declares_published(tree, json_ld: list) -> bool:
 
 
 def _visible(nodes: list) -> list[str]:
+    """The text nodes a reader sees: not inside a script or style (the text after one, its tail, is seen)."""
     texts = []
     for node in nodes:
-        parent = node.getparent()
-        if parent is not None and parent.tag not in _INVISIBLE and (text := " ".join(str(node).split())):
+        owner = node.getparent() if node.is_text else node.getparent().getparent()
+        if owner is not None and owner.tag not in _INVISIBLE and (text := " ".join(str(node).split())):
             texts.append(text)
     return texts
 
 
-def _modified(texts: list[str]) -> list[bool]:
-    """Which text nodes (in document order) hold a modification date: labelled in the node, or just after a
-    node that is only the label."""
-    marked, after_label = [], False
+def _unmodified(texts: list[str]) -> list[str]:
+    """Each text node (in document order) without its modification date: the text before an update label
+    ("Published 3 March 2024, updated 4 March 2024" → "Published 3 March 2024, "), nothing of a node that
+    follows a node that is only the label."""
+    parts, after_label = [], False
     for text in texts:
-        labelled = bool(_UPDATED.search(text.lower()))
-        marked.append(labelled or after_label)
-        after_label = labelled and len(text) <= MAX_LABEL_CHARS and not parse_date(text)
-    return marked
+        label = _UPDATED.search(text)
+        parts.append("" if after_label else text[:label.start()] if label else text)
+        after_label = bool(label) and len(text) <= MAX_LABEL_CHARS and not parse_date(text)
+    return parts
 
 
-def _scan(nodes: list[tuple[str, bool]], budget: int, reverse: bool, skip_modified: bool) -> str | None:
+def _scan(texts: list[str], budget: int, reverse: bool) -> str | None:
     window, used = [], 0
-    for text, modified in reversed(nodes) if reverse else nodes:
+    for text in reversed(texts) if reverse else texts:
         if used >= budget:
             break
         part = text[:budget - used] if not reverse else text[max(0, len(text) - (budget - used)):]
         used += len(text) + 1
-        if modified and skip_modified:
-            continue
         window.append(part)
         if found := parse_date(part):
             return found
@@ -101,8 +101,7 @@ def _first_date(texts: list[str], budget: int, reverse: bool = False) -> str | N
     """The first text node (nearest the headline) within ``budget`` characters that holds a full date, a
     modification date passed over unless it is the only one (a page that shows only "Updated: …" dates itself
     by it); then the window as one string (a date split over elements: ``<b>15</b> January 2024``)."""
-    nodes = list(zip(texts, _modified(texts), strict=True))
-    return _scan(nodes, budget, reverse, skip_modified=True) or _scan(nodes, budget, reverse, skip_modified=False)
+    return _scan(_unmodified(texts), budget, reverse) or _scan(texts, budget, reverse)
 
 
 def dateline(tree) -> str | None:
@@ -110,7 +109,7 @@ def dateline(tree) -> str | None:
     nearest within ``BEFORE_CHARS`` before it; None without an ``<h1>`` or a date by it."""
     if tree is None:
         return None
-    h1 = next(tree.iter("h1"), None)
+    h1 = next(iter(tree.xpath("(//h1[normalize-space()])[1]")), None)  # not a logo's empty <h1>
     if h1 is None:
         return None
     after = _visible(h1.xpath(f"following::text()[position() <= {MAX_TEXT_NODES}]"))

@@ -182,9 +182,28 @@ def _is_site_name(text: str, found: Candidates, url: str | None) -> bool:
         f"x | {text}", found.site_names, url) == "x")
 
 
+MAX_LABEL_WORDS = 4  # a segment after " | " this short is a section, a label or a site: "| Opinion"
+
+
+def _without_labels(title: str | None) -> str | None:
+    """The headline without the short segments a pipe hangs on it ("… | Opinion", "… | Patient Education |
+    UC Davis Children's Hospital"); a long one is a subtitle and stays, and so does the first segment."""
+    if not title or " | " not in title:
+        return title
+    segments = title.split(" | ")
+    while len(segments) > 1 and len(segments[-1].split()) <= MAX_LABEL_WORDS:
+        segments.pop()
+    return " | ".join(segments)
+
+
 def headline(found: Candidates, fallback: str | None = None, url: str | None = None) -> str | None:
-    """The headline: the ``<h1>`` that the page's meta titles agree with best (an ``<h1>`` that is only the
-    site's name or a section label is passed over), else the meta title with the site's name off."""
+    """The headline (``_chosen``) without the short labels a pipe hangs on it."""
+    return _without_labels(_chosen(found, fallback, url))
+
+
+def _chosen(found: Candidates, fallback: str | None = None, url: str | None = None) -> str | None:
+    """The ``<h1>`` that the page's meta titles agree with best (an ``<h1>`` that is only the site's name or a
+    section label is passed over), else the meta title with the site's name off."""
     metas = [strip_site(m, found.site_names, url) for m in found.meta]
     if found.title:
         metas.append(strip_site(found.title, found.site_names, url))

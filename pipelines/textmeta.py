@@ -90,13 +90,24 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8192)  # asked for the same paragraph by several rules
+# Formatting inside a word or a number ("Jo<b>hn</b>", "3<sup>rd</sup>"): its text is glued to what is around it.
+_GLUED_TAGS = frozenset({"b", "i", "em", "strong", "sup", "sub", "u", "small", "mark", "abbr", "s", "wbr"})
+
+
 def element_text(element) -> str:
     """An element's text with its children's texts apart: ``<span>By</span><span>Daryl Austin</span>`` is
-    "By Daryl Austin" (``text_content`` glues it into "ByDaryl Austin": the styling that parts them is CSS)."""
-    return " ".join(" ".join(element.itertext()).split())
+    "By Daryl Austin" (``text_content`` glues it into "ByDaryl Austin": the styling that parts them is CSS);
+    formatting tags stay glued. Not cached: an element holds its whole page."""
+    parts: list[str] = []
+    for text in element.xpath(".//text()"):
+        parent = text.getparent()
+        opens = text.is_text and parent is not element  # the first text inside a child, or the text after one
+        apart = (opens or text.is_tail) and isinstance(parent.tag, str) and parent.tag not in _GLUED_TAGS
+        parts.append(" " + text if apart else str(text))
+    return " ".join("".join(parts).split())
 
 
+@lru_cache(maxsize=8192)  # asked for the same paragraph by several rules
 def normalise(paragraph: str) -> str:
     """Comparison key: case-folded words only."""
     return " ".join(_WORD.findall(paragraph.casefold()))

@@ -172,3 +172,30 @@ def test_a_plural_authors_label_comes_off_the_names(label):
 def test_a_cms_placeholder_is_nobody(placeholder):
     doc = page(f"<meta name='author' content='{placeholder}'>", body_top="<h1>Council passes the budget</h1>")
     assert doc["author"] == []
+
+
+@pytest.mark.parametrize(("h1", "title"), [
+    ("Council passes the budget | Opinion", "Council passes the budget"),
+    ("Council passes the budget | Politik | Rhein Zeitung", "Council passes the budget"),
+    ("Council passes the budget | What the new rules mean for schools and roads",
+     "Council passes the budget | What the new rules mean for schools and roads"),  # a subtitle stays
+])
+def test_short_labels_a_pipe_hangs_on_the_headline_come_off(h1, title):
+    assert page(body_top=f"<h1>{h1}</h1>")["title"] == title
+
+
+@pytest.mark.parametrize(("body_top", "day"), [
+    # a logo's empty <h1> before the headline's
+    ("<h1><a href='/'><img src='logo.png'></a></h1><h1>Council passes the budget</h1><div>3 March 2024</div>",
+     "2024-03-03"),
+    # the date after a script inside the same element
+    ("<h1>Council passes the budget</h1><div><script>var x = 1;</script>3 March 2024</div>", "2024-03-03"),
+    # both dates on one line: the one before the update label
+    ("<h1>Council passes the budget</h1><div>Published 3 March 2024, updated 4 March 2024</div>"
+     "<figure><figcaption>The hall on 12 January 2023</figcaption></figure>", "2024-03-03"),
+    # a kicker word that only begins like an update label ("Изменения климата": climate change)
+    ("<div>Архив: 1 марта 2024</div><div>Изменения климата</div><div>3 марта 2024</div><h1>Совет принял бюджет</h1>",
+     "2024-03-03"),
+])
+def test_the_dateline_on_awkward_pages(body_top, day):
+    assert page(body_top=body_top, url=DATED_URL)["published"][:10] == day
