@@ -124,3 +124,23 @@ def test_a_preview_stopped_by_a_signal_gives_its_account_and_leaves_no_file(tmp_
     assert "read 2: extracted 0, failed 0, skipped 0" in err
     assert f"stopped by {signal.Signals(signum).name} before the run finished: 2 inputs read" in err
     assert list(scratch.iterdir()) == [] and _nothing_of_the_users(tmp_path)
+
+
+def test_the_unassigned_are_read_back_page_by_page_as_they_were_when_the_reading_began(tmp_path):
+    """A batch's ids are not held in memory (``NearDuplicateStage.prepare``): the store reads them back in
+    pages, and the joins that assign later documents meanwhile make it miss none."""
+    import numpy as np
+
+    from pipelines.store import SignatureStore
+
+    store = SignatureStore(tmp_path / "store.sqlite")
+    ids = [f"doc{i}" for i in range(7)]
+    for doc_id in ids:
+        store.put(doc_id, "", np.arange(4, dtype=np.uint64), [doc_id.encode()], commit=False)
+    read = []
+    for doc_id in store.unassigned(page=2):
+        read.append(doc_id)
+        for other in ids:  # the first join assigns every other document
+            store.set_cluster(other, "doc0")
+    assert read == ids
+    store.close()
