@@ -79,7 +79,10 @@ def measure(tree: Path, folder: Path) -> dict:
     """One preview over ``folder`` with the code of ``tree``, in a fresh process: its peak RSS, time, account
     line, and a digest of the documents it printed (the same input must give the same documents)."""
     home = Path(tempfile.mkdtemp(prefix="newsindex-bench-home-"))
-    env = {**os.environ, "NEWSINDEX_HOME": str(home), "NEWSINDEX_SOURCES": str(home / "none.yaml")}
+    private_tmp = home / "tmp"  # the run's system temp dir: what the preview leaves there is counted
+    private_tmp.mkdir()
+    env = {**os.environ, "NEWSINDEX_HOME": str(home), "NEWSINDEX_SOURCES": str(home / "none.yaml"),
+           "TMPDIR": str(private_tmp)}
     env.pop("NEWSINDEX_STORE_PATH", None)
     try:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -99,10 +102,10 @@ def measure(tree: Path, folder: Path) -> dict:
                 docs += 1
             err.seek(0)
             account = next((line for line in err.read().decode().splitlines() if line.startswith("read ")), "")
-        left = sorted(p.name for p in home.iterdir())
+        left = sorted(p.name for p in home.iterdir() if p != private_tmp)
         return {"peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "seconds": round(seconds, 1), "docs": docs,
                 "exit": proc.returncode, "account": account, "digest": digest.hexdigest()[:16],
-                "home_files": left}
+                "home_files": left, "temp_files": sorted(p.name for p in private_tmp.iterdir())}
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
@@ -150,6 +153,7 @@ def main() -> None:
             "seconds": {str(size): spread([r["seconds"] for r in rows]) for size, rows in by_size.items()},
             "accounts": {str(size): sorted({r["account"] for r in rows}) for size, rows in by_size.items()},
             "files_left_in_home": sorted({f for rows in by_size.values() for r in rows for f in r["home_files"]}),
+            "files_left_in_temp_dir": sorted({f for rows in by_size.values() for r in rows for f in r["temp_files"]}),
             "largest_vs_smallest": round(large / small, 3),
             "flat_within_10_percent": large <= 1.10 * small,
         }
