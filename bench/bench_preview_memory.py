@@ -111,7 +111,7 @@ def measure(tree: Path, folder: Path) -> dict:
 
 
 def spread(values: list[float]) -> dict:
-    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+    return {"min": min(values), "median": round(statistics.median(values), 1), "max": max(values)}
 
 
 def main() -> None:
