@@ -6,6 +6,8 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipelines.config import load_settings
@@ -117,15 +119,58 @@ def _cmd_extract(args, settings) -> int:
     urls = [p for p in args.paths if is_url(p)]  # a page fetched once (robots.txt obeyed, bounded) for a preview
     paths = [p for p in args.paths if not is_url(p)] if urls else _input_paths(args)
     fetched = (fetch_item(url, settings.max_bytes) for url in urls)
-    for doc in documents(settings, paths, dead, summary, preview=not args.store, records=fetched,
-                         left_out=args.explain):
-        print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
+    docs = documents(settings, paths, dead, summary, preview=not args.store, records=fetched,
+                     left_out=args.explain)
+    with _stopped_by_signals():
+        try:
+            for doc in docs:
+                print(explain(doc) if args.explain else json.dumps(doc, ensure_ascii=False))
+        except Stopped as stopped:
+            docs.close()  # the stores closed (a preview's removed) before the account is given
+            print(summary.line(done="extracted"), file=sys.stderr)
+            unfinished = summary.read - summary.extracted - summary.failed - sum(summary.skipped.values())
+            print(f"newsindex: error: stopped by {stopped.name} before the run finished: {unfinished} inputs "
+                  "read were not through every stage yet (the account above)", file=sys.stderr)
+            return stopped.code
+        finally:
+            docs.close()
     print(summary.line(done="extracted"), file=sys.stderr)
     for alarm in summary.alarms:
         print(f"newsindex: quality alarm: {alarm}", file=sys.stderr)
     for note in summary.notes:
         print(f"newsindex: note: {note}", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+class Stopped(BaseException):
+    """A SIGTERM or SIGINT: raised where the run is, so every ``finally`` on the way out runs (stores closed,
+    temporary files removed). Not an ``Exception``: no stage's error handling takes it for an input's failure."""
+
+    def __init__(self, signum: int):
+        import signal
+
+        super().__init__(signum)
+        self.name, self.code = signal.Signals(signum).name, 128 + signum
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGINT raise ``Stopped`` once; a second one while the run cleans up is ignored."""
+    import signal
+
+    received: list[int] = []
+
+    def stop(signum, frame) -> None:
+        if not received:
+            received.append(signum)
+            raise Stopped(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _cmd_quality(args, settings) -> int:

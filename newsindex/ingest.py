@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -186,9 +187,10 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
               progress: bool = True, left_out: bool = False) -> Iterator[dict]:
     """Run inputs through every stage; each is counted once in ``summary`` — read, then failed (reported
     and dead-lettered), skipped (with its kind) or yielded as a document. ``preview`` (``extract``
-    without ``--store``) uses a throw-away dedupe store and writes no dead-letter file. ``records``: raw
-    items read elsewhere (archived pages, for a re-index), counted like the rest. ``left_out`` (``extract
-    --explain``): each HTML document also lists the page blocks trafilatura left out."""
+    without ``--store``) uses a throw-away dedupe store (a temporary file, removed however the run ends) and
+    writes no dead-letter file. ``records``: raw items read elsewhere (archived pages, for a re-index), counted
+    like the rest. ``left_out`` (``extract --explain``): each HTML document also lists the page blocks
+    trafilatura left out."""
 
     def on_failure(item: dict, reason: str) -> None:
         summary.fail(item, reason, dead)
@@ -220,26 +222,38 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
         return next((site for site in sites.values() if url and site.owns(url)), None)
   # archive records keep to their site's rules
     component_settings = {**settings.component_settings(), "NEWSINDEX_SITE_RULES": extraction_rules(sites)}
-    if preview:
-        component_settings["NEWSINDEX_STORE_PATH"] = ":memory:"
+    scratch = None
+    if preview:  # on disk, not in memory: the store grew ~7 KB a document as ":memory:"
+        scratch = tempfile.TemporaryDirectory(prefix="newsindex-preview-")
+        component_settings["NEWSINDEX_STORE_PATH"] = str(Path(scratch.name) / "store.sqlite")
         component_settings["NEWSINDEX_QUALITY_PATH"] = None
     component_settings["NEWSINDEX_EXPLAIN_LEFT_OUT"] = left_out
-    stages = build_stages(component_settings)
+    stages = []
     try:
+        stages = build_stages(component_settings)
         bar = progress_bar(None, "extracting") if progress else (lambda stream: stream)
         for doc in run_batch(items(), stages, on_failure, progress=bar,
                              on_skip=on_skip):
             summary.extracted += 1
             yield doc
     finally:
-        for stage in stages:
-            stage.close()
-            if isinstance(stage, IdentityStage):
-                summary.collisions.extend(stage.collisions)
-            if isinstance(stage, NearDuplicateStage):
-                summary.merged_stories.update(stage.merged)
-            if isinstance(stage, QualityStage):
-                summary.alarms.extend(alarm.line() for alarm in stage.alarms)
+        try:
+            _close(stages, summary)
+        finally:  # the preview's store goes whatever ended the run (a failure, a signal, the reader leaving)
+            if scratch is not None:
+                scratch.cleanup()
+
+
+def _close(stages: list, summary: Summary) -> None:
+    """Every stage closed, and what they found kept in the account."""
+    for stage in stages:
+        stage.close()
+        if isinstance(stage, IdentityStage):
+            summary.collisions.extend(stage.collisions)
+        if isinstance(stage, NearDuplicateStage):
+            summary.merged_stories.update(stage.merged)
+        if isinstance(stage, QualityStage):
+            summary.alarms.extend(alarm.line() for alarm in stage.alarms)
 
 
 def ingest(settings: Settings, paths: list[str], on_connected: Callable[[], None] | None = None,

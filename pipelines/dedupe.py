@@ -162,16 +162,16 @@ class NearDuplicateStage(_DedupeStage):
     def prepare(self, batch: Iterable[Item]) -> None:
         """Two passes over the store: every signature in, unassigned (""); then each document joined with its
         verified near-duplicates (union-find), in id order, so the stories of one batch do not depend on file
-        order. Of the batch only its ids stay in memory (joining assigns later documents as it goes, so the
-        store's page-by-page reading of the unassigned would miss them)."""
+        order. SQLite reads the batch's ids back page by page from a copy taken before the joins (which assign
+        later documents as they go), so nothing of the batch stays in memory; Redis keeps its ids."""
         ids: list[str] | None = None if hasattr(self.store, "unassigned") else []
         for item in batch:
             signature = self._signature(item)
             self.store.put(item["id"], "", signature, band_keys(signature, self.config.bands), commit=False)
             if ids is not None:
                 ids.append(item["id"])
-        order = self.store.unassigned() if ids is None else sorted(set(ids))  # SQLite: read back in pages
-        for number, doc_id in enumerate(list(order), 1):
+        order = self.store.unassigned() if ids is None else sorted(set(ids))
+        for number, doc_id in enumerate(order, 1):
             self._join(doc_id, self.store.get(doc_id)[1])
             if number % 1000 == 0:
                 self.store.commit()

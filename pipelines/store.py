@@ -91,13 +91,19 @@ class SignatureStore:
             self.conn.commit()
 
     def unassigned(self, page: int = 1000) -> Iterator[str]:
-        """Documents put without a cluster (""), in id order, read a page at a time (not held in memory)."""
+        """Documents put without a cluster (""), in id order, as they were when the reading began (their ids
+        copied to a temporary table, so assigning some while reading misses none), read a page at a time: not
+        held in memory."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS unassigned (doc_id TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.conn.execute("DELETE FROM temp.unassigned")
+        self.conn.execute("INSERT INTO temp.unassigned SELECT doc_id FROM minhash WHERE cluster = ''")
         last = ""
-        while rows := self.conn.execute("SELECT doc_id FROM minhash WHERE cluster = '' AND doc_id > ? "
-                                        "ORDER BY doc_id LIMIT ?", (last, page)).fetchall():
+        while rows := self.conn.execute("SELECT doc_id FROM temp.unassigned WHERE doc_id > ? ORDER BY doc_id "
+                                        "LIMIT ?", (last, page)).fetchall():
             for (doc_id,) in rows:
                 yield doc_id
             last = rows[-1][0]
+        self.conn.execute("DELETE FROM temp.unassigned")
 
     def set_cluster(self, doc_id: str, cluster: str) -> None:
         self.conn.execute("UPDATE minhash SET cluster = ? WHERE doc_id = ?", (cluster, doc_id))
