@@ -285,13 +285,16 @@ def devset() -> str:
     return out + "\n" + "Figures: " + _provenance("devset") + "\n"
 
 
+# The metadata tables' row names, for the wcxb_dev and the blind pages alike.
+METADATA_LABELS = {"title": "exact headline", "author": "exact author set", "published": "publication day",
+                   "no author": "no author named where the gold names none"}
+
+
 def metadata() -> str:
     data = _load("eval-metadata")
     if not data:
         return _missing("eval-metadata", "python bench/eval_metadata.py")
-    labels = {"title": "exact headline", "author": "exact author set", "published": "publication day",
-              "no author": "no author named where the gold names none"}
-    rows = [[labels.get(field, field), half, f"{row['pages']:,}", _fmt(row["trafilatura"]),
+    rows = [[METADATA_LABELS.get(field, field), half, f"{row['pages']:,}", _fmt(row["trafilatura"]),
              f"**{_fmt(row['newsindex'])}**"] for half in ("held-out", "tuning") for field, row in data[half].items()]
     return _table(["field", "pages", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
         _provenance("eval-metadata") + "\n"
@@ -302,10 +305,8 @@ def freshmeta() -> str:
     data = _load("freshmeta")
     if not data:
         return _missing("freshmeta", "python bench/eval_freshmeta.py")
-    labels = {"title": "exact headline", "author": "exact author set", "published": "publication day",
-              "no author": "no author named where the gold names none"}
-    rows = [[labels.get(field, field), f"{row['pages']:,}", _fmt(row["trafilatura"]), f"**{_fmt(row['newsindex'])}**"]
-            for field, row in data["overall"].items()]
+    rows = [[METADATA_LABELS.get(field, field), f"{row['pages']:,}", _fmt(row["trafilatura"]),
+             f"**{_fmt(row['newsindex'])}**"] for field, row in data["overall"].items()]
     return _table(["field", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
         _provenance("freshmeta") + "\n"
 
