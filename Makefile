@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 QUERY  ?= Nagorno-Karabakh
 
-.PHONY: install demo test test-unit test-deps lint bench eval eval-gate docs clean
+.PHONY: install demo test test-unit test-deps lint bench eval eval-ablation fit-scorer eval-gate docs clean
 
 $(BIN)/newsindex: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,11 +58,23 @@ bench: install
 	$(BIN)/python bench/bench_indexing.py
 	$(BIN)/python bench/bench_search.py
 
+# `make eval ABLATION=1` also leaves each cleaning rule out in turn on the held-out pages (eval-ablation).
 eval: install
 	$(BIN)/python bench/eval_extraction.py --dump .newsindex/eval-dump
 	$(BIN)/python bench/eval_devset.py
 	$(BIN)/python bench/eval_freshsites.py
 	$(BIN)/python bench/eval_metadata.py
+	@if [ -n "$(ABLATION)" ]; then $(MAKE) --no-print-directory eval-ablation; fi
+
+# docs/extraction.md's ablation table: bench/results/ablation.json (~10 minutes on 2 cores), then the docs.
+eval-ablation: install
+	$(BIN)/python bench/eval_ablation.py
+	$(BIN)/python bench/render_docs.py
+
+# The fitted scorer's weights (pipelines/scorer_weights.json) from the fitting half of the shared sets.
+fit-scorer: install
+	$(BIN)/python bench/fit_scorer.py
+	$(BIN)/python bench/render_docs.py
 
 # The evaluation gate (.ci/run): `make eval`, then every figure against the pinned run (bench/eval_pinned.json);
 # fails when one falls by more than the noise. After a change that is better: bench/eval_gate.py DIR --pin.

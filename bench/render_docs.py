@@ -27,6 +27,8 @@ import sys
 from contextlib import redirect_stdout
 from pathlib import Path
 
+import render_engine
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 SECTION = re.compile(r"(<!-- generated:(?P<name>[\w-]+) [^\n]*-->\n)(?P<body>.*?)(<!-- /generated:(?P=name) -->)",
@@ -459,6 +461,7 @@ SECTIONS = {
     "freshmeta": freshmeta,
     "extraction-speed": extraction_speed, "language": language_speed, "scale": scale, "indexing": indexing,
     "search": search, "crawl": crawl, "crawl-glance": crawl_glance,
+    **render_engine.SECTIONS,
 }
 FILES = ["README.md", "docs/configuration.md", "docs/cli.md", "docs/extraction.md", "docs/evaluation.md",
          "docs/performance.md"]

@@ -60,6 +60,14 @@ def check_site(path: Path, name, merged: dict) -> None:
     if merged.get("schedule") is not None and not isinstance(merged["schedule"], str):
         raise SourcesError(f"{path}: {where}: schedule must be a cron line in quotes, not {merged['schedule']!r}")
     for key, values in mapping(path, f"{where}: rules", merged.get("rules")).items():
+        if key == "thresholds":  # the cleaning rules' thresholds for this site (pipelines/thresholds.py)
+            from pipelines.thresholds import DEFAULT
+
+            try:
+                DEFAULT.with_overrides(values, f"{path}: {where}: rules: thresholds")
+            except ValueError as exc:
+                raise SourcesError(str(exc)) from None
+            continue
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SourcesError(f"{path}: {where}: rules: {key} must be a list of strings, not {_kind(values)}")
     check_scrapy_settings(path, where, mapping(path, f"{where}: settings", merged.get("settings")))

@@ -40,7 +40,7 @@ class Site:
         return any(host == d or host.endswith("." + d) for d in (d.lower().removeprefix("www.") for d in self.domains))
 
 
-RULE_KEYS = {"drop", "phrases"}
+RULE_KEYS = {"drop", "phrases", "thresholds"}
 
 
 def extraction_rules(sites: dict[str, Site]) -> dict[str, dict[str, list[str]]]:
@@ -49,8 +49,9 @@ def extraction_rules(sites: dict[str, Site]) -> dict[str, dict[str, list[str]]]:
     for site in sites.values():
         if site.rules:
             for domain in site.domains:
-                rules[domain.lower().removeprefix("www.")] = {key: list(site.rules.get(key) or [])
-                                                              for key in sorted(RULE_KEYS)}
+                rules[domain.lower().removeprefix("www.")] = {
+                    **{key: list(site.rules.get(key) or []) for key in ("drop", "phrases")},
+                    "thresholds": dict(site.rules.get("thresholds") or {})}
     return rules
 
 
@@ -114,7 +115,7 @@ def load_sites(path: Path | str) -> dict[str, Site]:
         rules = merged.get("rules") or {}
         if not isinstance(rules, dict) or set(rules) - RULE_KEYS:
             raise NewsindexError(f"{path}: site {name!r}: rules take only {', '.join(sorted(RULE_KEYS))} "
-                                 "(lists of CSS selectors and of phrases)")
+                                 "(lists of CSS selectors and of phrases, a mapping of thresholds)")
         _check_selectors(path, name, rules.get("drop") or [])
         sites[name] = Site(name=name, domains=domains,
                            **{k: v for k, v in merged.items() if k in known and v is not None})

@@ -331,8 +331,11 @@ def explain(doc: dict) -> str:
         lines.append(f"  KEEP  {_clip(paragraph)}")
     for removed in doc.get("removed") or []:
         why = removed["reason"]
-        if removed.get("signals"):
-            signals = ", ".join(f"{name}={value}" for name, value in removed["signals"].items())
+        if removed.get("rule") and removed["rule"] != why:  # the engine's rule that decided (pipelines/engine.py)
+            why += f" by {removed['rule']}"
+        if removed.get("signals"):  # the fitted scorer's: each feature's contribution to its log-odds
+            signals = ", ".join(f"{name}={value:+}" if removed.get("rule") == "scorer" else f"{name}={value}"
+                                for name, value in removed["signals"].items())
             why += f" score {removed['score']}: {signals}"
         if removed.get("kept_anyway"):  # listed among KEEP too: the rules wanted it gone, recall-first kept it
             lines.append(f"  HELD  [{why}] {_clip(removed['text'])} (kept anyway: {removed['kept_anyway']})")

@@ -18,6 +18,7 @@ from pipelines.plaintext import parse_text_article
 from pipelines.signals import PageSignals
 from pipelines.template import page_template
 from pipelines.textmeta import element_text, normalise, parse_byline, parse_date
+from pipelines.thresholds import DEFAULT, CleaningConfig
 from pipelines.wrongblock import article_block
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -121,7 +122,8 @@ def visible_meta(page: PageSignals) -> VisibleMeta:
 _POSITIONAL = frozenset({"leading-furniture", "trailing-furniture", "category-timestamp"})
 
 
-def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bool = False) -> Item:
+def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bool = False,
+                 config: CleaningConfig = DEFAULT) -> Item:
     """trafilatura's main text and metadata, then our cleaning. ``fallback``: trafilatura's fallback extractors
     (readability, justext), on by default: without them, pages whose main pass returns the site menu lose
     the whole article (recall −4 points on cleaneval); they cost ~30% more time. ``left_out`` (for
@@ -143,7 +145,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
         kept = {normalise(line) for line in text.split("\n")}
         passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
     lines, _ = recover_captions(text.split("\n"), page)  # figure captions trafilatura left out
-    cleaned = clean_paragraphs(lines, title=doc.title, page=page)
+    cleaned = clean_paragraphs(lines, title=doc.title, page=page, config=config)
     for line in passed_over:  # trafilatura's block, off the headline's topic: each line goes with that signal
         cleaned.drop(line, "wrong-block", {"title_overlap": round(overlap, 2)})
     if not cleaned.paragraphs:
@@ -290,6 +292,9 @@ class ExtractStage(CpuStage):
                  left_out: bool = False):
         self.fallback = str(fallback).strip().lower() not in ("0", "false", "no", "off")
         self.site_rules = dict(site_rules or {})
+        # each site's thresholds resolved once (sources.yaml checked them already: a bad one is one line there)
+        self.site_configs = {domain: DEFAULT.with_overrides(rules.get("thresholds"), f"site {domain}: thresholds")
+                             for domain, rules in self.site_rules.items()}
         self.left_out = bool(left_out)  # extract --explain only: never indexed
 
     def rules_for(self, url: str | None) -> dict[str, list[str]]:
@@ -299,6 +304,14 @@ class ExtractStage(CpuStage):
                 return rules
         return {}
 
+    def config_for(self, url: str | None) -> CleaningConfig:
+        """The cleaning thresholds of the site that owns ``url`` (the defaults, for any other)."""
+        host = host_of(url)
+        for domain, config in self.site_configs.items():
+            if within(host, [domain]):
+                return config
+        return DEFAULT
+
     def process(self, item: Item) -> Item:
         raw = item.pop("raw")
         rules = self.rules_for(item.get("url"))
@@ -307,7 +320,8 @@ class ExtractStage(CpuStage):
             if item["kind"] == "html":
                 if rules.get("drop"):
                     raw, dropped = drop_selectors(raw, rules["drop"])
-                fields = extract_html(raw, item.get("url"), self.fallback, left_out=self.left_out)
+                fields = extract_html(raw, item.get("url"), self.fallback, left_out=self.left_out,
+                                      config=self.config_for(item.get("url")))
             else:
                 fields = extract_text(raw)
         except StageError as exc:  # no article at all: the quality stage counts the page, then fails it

@@ -1,6 +1,7 @@
 """Lists at an article's tail: the short lines after its last line are furniture by position ("Latest",
 "Share"), unless they are the last rows of a list the article holds — table rows, numbered items, quantities,
-labelled steps — what its last line introduces with a colon, or a letter's closing that runs on."""
+labelled steps — or a letter's closing that runs on (what the last line introduces with a colon:
+``pipelines.edges.introduced_by_colon``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import re
 from collections import Counter
 
 from pipelines.textmeta import word_count
+from pipelines.thresholds import DEFAULT
 
-LIST_MIN_ROWS = 3  # lines of one shape that make a list
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 # "1/2 teaspoon fine salt", "2 cans white beans", "½ cup milk": a quantity, then a word (an ingredient list)
 _QUANTITY = re.compile(r"^(?:\d+(?:[/.,]\d+)?(?:\s*-\s*\d+(?:[/.,]\d+)?)?\s|[½¼¾⅓⅔⅛]\s*)[^\W\d_]")
@@ -22,26 +23,13 @@ def list_shapes(paragraphs: list[str]) -> Counter:
     return Counter(shape for shape in map(list_shape, paragraphs) if shape)
 
 
-def restore_what_a_colon_introduces(paragraphs: list[str], reasons: list[str | None]) -> None:
-    """The article's last line ends with a colon ("Some of our favourite images from past tours:", "… wants
-    the album to be titled:"): the short lines after it are what it introduces, not furniture. Only lines
-    taken for their position go back; a link list or a share line after it stays removed."""
-    last = max((i for i, reason in enumerate(reasons) if reason is None), default=None)
-    if last is None or not paragraphs[last].rstrip().endswith(":") or word_count(paragraphs[last]) < 3:
-        return
-    for i in range(last + 1, len(paragraphs)):
-        if reasons[i] != "trailing-furniture":
-            break
-        reasons[i] = None
-
-
 def runs_on(line: str) -> bool:
     """A line that ends in a comma runs on into the next: a letter's closing ("With the sincerest esteem,",
     "Mit freundlichen Grüßen,"), a verse's line; furniture does not end that way."""
     return line.rstrip().endswith(",") and word_count(line) >= 2
 
 
-def list_row(paragraphs: list[str], i: int, shapes: Counter) -> bool:
+def list_row(paragraphs: list[str], i: int, shapes: Counter, min_rows: int = DEFAULT.list_min_rows) -> bool:
     """Line i is a row of a list the article holds: a table row or a numbered item with two others of its
     shape in the article; a labelled step or a quantity right under two lines of its shape (of the three
     above: an ingredient may wrap onto a second line)."""
@@ -50,7 +38,7 @@ def list_row(paragraphs: list[str], i: int, shapes: Counter) -> bool:
         return False
     if shape[0] in ("label", "quantity"):
         return sum(list_shape(line) == shape for line in paragraphs[max(0, i - 3):i]) >= 2
-    return shapes.get(shape, 0) >= LIST_MIN_ROWS
+    return shapes.get(shape, 0) >= min_rows
 
 
 def list_shape(line: str) -> tuple | None:

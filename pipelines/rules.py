@@ -2,7 +2,8 @@
 ``removed`` list, the modules that decide it, and what it removes.
 
 Nothing reads this table at run time; docs/extraction.md is rendered from it (``make docs``) and
-tests/test_docs.py fails when a reason used in the code is missing here, or a row names one no code gives.
+tests/test_docs.py fails when its rows and ``pipelines.verdicts.Reason`` differ, or a reason string the code
+gives is not a ``Reason``. Which rule gives which reason, in which order, is ``pipelines.engine.RULES``.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ class Rule(NamedTuple):
     removes: str
 
 
-_LEXICON = ("lexicon", "cleaning")
-_POSITION = ("cleaning", "signals")
+_LEXICON = ("lexicon", "line_rules")
+_POSITION = ("edges", "signals")
 
 RULES: tuple[Rule, ...] = (
     # Lexicon families (pipelines/lexicon.py FURNITURE and APPEALS, from the pipelines/lexicons/ files).
-    Rule("navigation", (*_LEXICON, "signals"),
+    Rule("navigation", (*_LEXICON, "edges"),
          "menu labels on short lines ('Latest news', 'Home', 'Все новости'); a link list off the article's topic"),
     Rule("read-more", _LEXICON, "'Read more', 'Read also: <headline>', 'Lesen Sie auch: …' cross-links (≤ 30 words)"),
     Rule("tags", _LEXICON, "'Tags: a, b, c' lines (kept as the document's `tags`)"),
@@ -30,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subscribe", _LEXICON, "newsletter and subscription asks, sign-up lines and their error messages"),
     Rule("advertisement", _LEXICON, "'Advertisement', 'Anzeige', 'Реклама' labels"),
     Rule("comments", _LEXICON, "comment-section labels ('Comments', 'Leave a comment')"),
-    Rule("donate", (*_LEXICON, "signals"),
+    Rule("donate", (*_LEXICON, "edges"),
          "donation appeals, by their phrases or by their signals (the reader addressed, the publication's 'we', "
          "a money ask, off the article's topic or at its end)"),
     Rule("photo-credit", _LEXICON, "photo credit lines ('Photo: …', 'Фото: …')"),
@@ -39,20 +40,20 @@ RULES: tuple[Rule, ...] = (
     Rule("cookies", _LEXICON, "cookie and consent banners"),
     # Not ours: shown by `extract --explain` only, never in a document's `removed`.
     Rule("trafilatura", ("extract",), "page blocks trafilatura's own extraction left out (`OUT [trafilatura]`)"),
-    # Line rules (pipelines/cleaning.py, textmeta.py, plaintext.py).
-    Rule("photo-caption", ("cleaning",), "a caption ending in a credit ('… Press Service / TASS')"),
-    Rule("byline", ("cleaning", "textmeta", "plaintext"),
+    # Line rules (pipelines/line_rules.py, edges.py, textmeta.py, plaintext.py).
+    Rule("photo-caption", ("line_rules",), "a caption ending in a credit ('… Press Service / TASS')"),
+    Rule("byline", ("line_rules", "textmeta", "plaintext"),
          "'By Name', 'Автор: …', 'Von …' lines (kept as `author`, a date on them as `published`)"),
-    Rule("category-timestamp", ("cleaning", "plaintext"),
+    Rule("category-timestamp", ("edges", "plaintext"),
          "timestamp lines at the article's head or tail (kept as `published` when htmldate found none)"),
-    Rule("dateline", ("cleaning", "plaintext"), "a place-and-date line ('Baku, Azerbaijan, Nov. 16')"),
-    Rule("credits", ("cleaning",), "staff credit lines at the article's foot ('Reporting by …; Editing by …')"),
+    Rule("dateline", ("plaintext", "textmeta"), "a place-and-date line ('Baku, Azerbaijan, Nov. 16')"),
+    Rule("credits", ("edges",), "staff credit lines at the article's foot ('Reporting by …; Editing by …')"),
     Rule("trailing-furniture", (*_POSITION, "lists"),
          "short non-sentences after the article's last line ('Latest', a lone '12 photos'); list rows stay"),
     Rule("leading-furniture", _POSITION, "short non-sentences before the article's first line"),
-    Rule("junk", ("cleaning", "plaintext"),
+    Rule("junk", ("line_rules", "cleaning", "plaintext"),
          "lines no writer wrote: no words, a bare machine timestamp, an image's address"),
-    Rule("title-repeat", ("cleaning",), "the headline again at the top of the text (kept as `title`)"),
+    Rule("title-repeat", ("line_rules", "repeats"), "the headline again at the top of the text (kept as `title`)"),
     # In-document copies (pipelines/repeats.py).
     Rule("duplicate-paragraph", ("repeats",), "a paragraph pasted twice in a row; the lede repeated word for word"),
     Rule("near-duplicate-paragraph", ("repeats",),
@@ -62,6 +63,9 @@ RULES: tuple[Rule, ...] = (
     Rule("related-links", _POSITION, "lines that are ≥ 80 % link text in the tail run or off the article's topic"),
     Rule("furniture-container", _POSITION,
          "a paragraph inside <aside>, <nav>, a 'related'/'promo'/'newsletter' box, when its text agrees"),
+    Rule("scored-boilerplate", ("scorer",),
+         "what the fitted scorer (every signal above, weighted by fitting) finds boilerplate at ≥ 0.9 probability, "
+         "among the lines no hand rule decided"),
     Rule("wrong-block", ("extract", "wrongblock"),
          "trafilatura's whole text when it is another block of the page (readability's reading used instead)"),
     # Site knowledge (learned from a site's own pages).

@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.cleaning import MAX_REMOVED_SHARE, MIN_GUARDED_WORDS
 from pipelines.textmeta import normalise, word_count
+from pipelines.thresholds import DEFAULT as _CLEANING
 
 MAX_TEMPLATE_BLOCKS = 400  # leaf blocks of one page recorded (a bigger page: its first ones)
 MAX_PATH_DEPTH = 12  # ancestors in a region path (the nearest ones)
@@ -176,8 +176,8 @@ class TemplateConfig:
     repeat_share: float = 0.8  # share of its text occurrences that recur in it
     box_repeat_share: float = 0.5  # the same, for a line that shares its box with template lines
     site_repeat_threshold: int = 3  # distinct clusters a text-only recurrence needs (site-boilerplate)
-    max_removed_share: float = MAX_REMOVED_SHARE  # the in-page rules' guard, the same share and size
-    min_guarded_words: int = MIN_GUARDED_WORDS
+    max_removed_share: float = _CLEANING.max_removed_share  # the in-page rules' guard, the same share and size
+    min_guarded_words: int = _CLEANING.min_guarded_words
     section_heading_max_words: int = 8
 
 

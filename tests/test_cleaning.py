@@ -118,7 +118,7 @@ def test_photo_caption_with_credit_goes():
                "hands during a meeting. Russian Foreign Ministry Press Service / TASS")
     cleaned = clean_paragraphs([caption, *BODY])
     assert cleaned.paragraphs == BODY
-    assert cleaned.removed == [{"text": caption, "reason": "photo-caption"}]
+    assert cleaned.removed == [{"text": caption, "reason": "photo-caption", "rule": "photo-caption"}]
 
 
 def test_in_document_duplicates_keep_first_occurrence():
@@ -229,7 +229,7 @@ def test_a_teaser_of_the_article_goes_and_its_lede_stays():
             "Residents near the harbour asked for quieter construction at night and got a promise of it."]
     cleaned = clean_paragraphs([lede, *body, f"{title} {lede}"], title=title)
     assert cleaned.paragraphs == [lede, *body]
-    assert cleaned.removed == [{"text": f"{title} {lede}", "reason": "near-duplicate-paragraph"}]
+    assert cleaned.removed == [{"text": f"{title} {lede}", "reason": "near-duplicate-paragraph", "rule": "repeats"}]
     # a standfirst repeated at the head of a longer first paragraph: the longer one stays, nothing is lost
     longer = lede + " The vote was 7 to 4, with two members absent and one abstaining."
     assert clean_paragraphs([lede, longer, *body], title=title).paragraphs == [longer, *body]
@@ -254,7 +254,7 @@ def test_a_staff_credit_at_the_foot_goes(credit):
     """The newsroom's credits at an article's foot are not the story; the same words in its body are."""
     cleaned = clean_paragraphs([*BODY, credit])
     assert cleaned.paragraphs == BODY
-    assert cleaned.removed == [{"text": credit, "reason": "credits"}]
+    assert cleaned.removed == [{"text": credit, "reason": "credits", "rule": "tail-run"}]
     inside = clean_paragraphs([BODY[0], credit, *BODY[1:]])
     assert inside.paragraphs == [BODY[0], credit, *BODY[1:]]
 

@@ -361,7 +361,8 @@ def test_per_site_rules_apply_to_archive_ingests_and_crawls_alike(tmp_path, monk
 
     crawl_stage = ExtractStage.from_crawler(scrapy_crawler())
     assert crawl_stage.site_rules == extraction_rules(_declared_sites(settings)) == {
-        "daily.example": {"drop": ["div.promo-box", "#newsletter"], "phrases": ["Наш партнёр", "Lesen Sie auch"]}}
+        "daily.example": {"drop": ["div.promo-box", "#newsletter"], "phrases": ["Наш партнёр", "Lesen Sie auch"],
+                          "thresholds": {}}}
 
 
 def test_a_bad_selector_in_the_sources_file_is_one_clear_error(tmp_path):

@@ -1,0 +1,93 @@
+"""What each cleaning rule is worth: every rule of ``pipelines.engine.RULES`` left out in turn, on the held-out
+half of each shared set (the pages ``bench/fit_scorer.py`` never fitted on), scored like ``make eval``
+(the AEB shingle metric of ../shared/eval/score.py). Writes bench/results/ablation.json (``make docs`` renders it).
+
+Per page, trafilatura runs once and the cleaning once per variant on its output (the same lines, title and
+page): the figures are the cleaning's own, without the cross-document stages, so each row differs from the
+"all rules" row by that rule alone.
+
+    python bench/eval_ablation.py [--jobs 2] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from common import load_set, write_result
+from eval_extraction import load_scorer
+from fit_scorer import SETS, fitting_half
+
+
+def variants() -> list[tuple[str, frozenset[str]]]:
+    from pipelines.engine import RULE_NAMES
+
+    return [("none", frozenset()), *[(name, frozenset({name})) for name in RULE_NAMES]]
+
+
+def page_texts(args: tuple[str, str | None, bytes]) -> tuple[str, dict[str, str]]:
+    """The page's cleaned text under each variant (rule left out)."""
+    import pipelines.extract as extract
+    from pipelines.cleaning import clean_paragraphs
+    from pipelines.decode import DecodeStage
+
+    logging.disable(logging.WARNING)
+    key, url, html = args
+    texts: dict[str, str] = {}
+
+    def every_variant(paragraphs, title=None, page=None, **kwargs):
+        if not texts:  # the page's main text; a second call (the visible-text fallback) is not ours to vary
+            for name, disabled in variants():
+                texts[name] = "\n".join(clean_paragraphs(paragraphs, title, page, disabled=disabled,
+                                                         **kwargs).paragraphs)
+        return clean_paragraphs(paragraphs, title, page, **kwargs)
+
+    extract.clean_paragraphs = every_variant
+    item = {"source": f"{key}.html", "url": url, "body": html, "content_type": "text/html"}
+    try:
+        extract.ExtractStage().process(DecodeStage().process(item))
+    except Exception:  # noqa: BLE001 - no article: every variant is empty
+        pass
+    return key, texts
+
+
+def main() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=0, help="first N pages of each set (0: all)")
+    args = parser.parse_args()
+    scorer = load_scorer()
+    names = [name for name, _ in variants()]
+    rows: dict[str, dict[str, dict]] = {name: {} for name in names}
+    pages_scored = 0
+    started = time.time()
+    for set_name in SETS:
+        truth, pages = load_set(set_name, args.limit)
+        keys = [k for k in sorted(pages) if not fitting_half(k)]
+        work = [(k, truth[k].get("url"), pages[k]) for k in keys]
+        predicted: dict[str, dict[str, str | None]] = {name: dict.fromkeys(keys) for name in names}
+        with ProcessPoolExecutor(args.jobs) as pool:
+            for done, (key, texts) in enumerate(pool.map(page_texts, work, chunksize=4), 1):
+                for name in names:
+                    predicted[name][key] = texts.get(name) or None
+                if done % 200 == 0:
+                    print(f"  {set_name}: {done}/{len(work)} pages", file=sys.stderr, flush=True)
+        held_truth = {k: truth[k] for k in keys}
+        for name in names:
+            aeb = scorer.score(held_truth, predicted[name], n_bootstrap=0)["aeb"]
+            rows[name][set_name] = {k: round(aeb[k], 4) for k in ("precision", "recall", "f1")}
+        pages_scored += len(keys)
+        print(f"{set_name}: {len(keys)} held-out pages; all rules F1 {rows['none'][set_name]['f1']:.3f}",
+              file=sys.stderr, flush=True)
+    write_result("ablation", {
+        "sets": list(SETS), "pages": pages_scored, "rows": rows, "seconds": round(time.time() - started),
+        "note": "each rule's own effect on the cleaning of trafilatura's output (no cross-document stages), "
+                "AEB shingle metric; the all-rules row is the baseline the others are shown against."})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The cleaning engine's generated tables for docs/extraction.md (``bench/render_docs.py`` registers them):
+the rule table in its order of precedence (``pipelines.engine.RULES``), every threshold with its default
+(``pipelines.thresholds.CleaningConfig``), the fitted scorer's weights, and the per-rule ablation table
+(``bench/results/ablation.json``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _table(header: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def engine_table() -> str:
+    from pipelines.engine import RULES
+
+    rows = []
+    for order, rule in enumerate(RULES, 1):
+        gives = ", ".join(f"`{g}`" if g.__class__.__name__ == "Reason" else f"keep: `{g}`" for g in rule.gives)
+        overrides = f" (overturns {', '.join(f'`{r}`' for r in sorted(rule.overrides))})" if rule.overrides else ""
+        rows.append([order, f"`{rule.name}`", rule.phase.value, gives + overrides,
+                     ", ".join(f"`{t}`" for t in rule.thresholds) or "–",
+                     "page's" if rule.languages == "page" else "any", rule.doc])
+    return _table(["#", "rule", "phase", "gives", "thresholds", "lexicons", "what it judges"], rows)
+
+
+def thresholds_table() -> str:
+    from pipelines.thresholds import DEFAULT
+
+    rows = [[f"`{f.name}`", "fitted" if getattr(DEFAULT, f.name) is None else getattr(DEFAULT, f.name)]
+            for f in fields(DEFAULT)]
+    return _table(["threshold", "default"], rows)
+
+
+def scorer_table() -> str:
+    from pipelines.scorer import model
+
+    weights = model()
+    if weights is None:
+        return "No fitted weights are shipped: `python bench/fit_scorer.py` writes them.\n"
+    rows = sorted(zip(weights["features"], weights["weights"], strict=True), key=lambda fw: -abs(fw[1]))
+    fitted = weights["fitted"]
+    return (_table(["feature", "weight"], [[f"`{name}`", f"{w:+.3f}"] for name, w in rows])
+            + f"\nBias {weights['bias']:+.3f}; threshold {weights['threshold']} (probability of boilerplate). "
+            f"Fitted {fitted['date']} on {fitted['paragraphs']} paragraphs ({fitted['boilerplate']} boilerplate) "
+            f"the hand rules left open on {fitted['pages']} pages: the fitting half of "
+            f"{', '.join(fitted['sets'][:-1])} ({fitted['half']}) and the dev set; L2 {fitted['l2']}, content words "
+            f"lost at the threshold ≤ {fitted['max_loss']:.1%}, precision ≥ {fitted['min_precision']}.\n")
+
+
+def ablation_table() -> str:
+    path = RESULTS / "ablation.json"
+    if not path.exists():
+        return "Not measured yet: `make eval-ablation` writes `bench/results/ablation.json`, then `make docs`.\n"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sets = data["sets"]
+    header = ["rule left out", *[f"{s} F1" for s in sets], *[f"{s} R" for s in sets]]
+    rows = []
+    for name, figures in data["rows"].items():
+        rows.append([f"`{name}`" if name != "none" else "**all rules**",
+                     *[_delta(figures[s]["f1"], data["rows"]["none"][s]["f1"], name) for s in sets],
+                     *[_delta(figures[s]["recall"], data["rows"]["none"][s]["recall"], name) for s in sets]])
+    return (_table(header, rows) + f"\nPages: {data['pages']} (the held-out half of each set, never fitted on); "
+            f"{data['note']}\n")
+
+
+def _delta(value: float, base: float, name: str) -> str:
+    return f"{value:.3f}" if name == "none" else f"{value - base:+.3f}"
+
+
+SECTIONS: dict[str, Callable[[], str]] = {
+    "engine": engine_table, "thresholds": thresholds_table, "scorer": scorer_table, "ablation": ablation_table,
+}

@@ -1,0 +1,113 @@
+"""One fitted combination of the signals the rules compute: a logistic model over a paragraph's features
+(where it stands, its size and shape, its link share and container, its topic and title overlap, the
+lexicon's hits, the reader/"we"/ask of an appeal, its neighbours' verdicts), whose weights are data
+(``pipelines/scorer_weights.json``, written by ``bench/fit_scorer.py`` from paragraphs labelled by aligning
+each page's paragraphs to its gold text). A dot product: no runtime dependency.
+
+In the rule table it judges what the hand rules left open, and drops a paragraph only at a probability of
+boilerplate at or above ``score_threshold`` (chosen on the fitting pages for recall). ``extract --explain``
+shows each such removal's probability and its largest contributions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from pipelines.lexicon import ASK, PUBLICATION, READER, STRONG_ASK, appeal_hits, furniture_family
+from pipelines.lists import list_shape
+from pipelines.signals import content_words
+from pipelines.textmeta import is_sentence, is_timestamp_line
+from pipelines.verdicts import Reason
+
+if TYPE_CHECKING:
+    from pipelines.paragraphs import Article
+
+WEIGHTS_FILE = "scorer_weights.json"
+EDGE = 3  # paragraphs from either end that count as "at the edge"
+LONG_WORDS = 20  # a paragraph this long is prose: the article's body runs from the first to the last one
+TOP_CONTRIBUTIONS = 4
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def model() -> dict | None:
+    """The shipped weights ({"features": [...], "weights": [...], "bias": b, ...}), None when absent."""
+    path = resources.files("pipelines") / WEIGHTS_FILE
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def features(a: Article, i: int) -> dict[str, float]:
+    """Paragraph i's signals as numbers (0–1 mostly); the same function feeds fitting and scoring."""
+    p, n = a.paragraphs[i], len(a)
+    long_ones = a.__dict__.setdefault("_long", [j for j, q in enumerate(a.paragraphs) if q.words >= LONG_WORDS])
+    overlap = a.overlap(i)
+    title_words = a.__dict__.setdefault("_title_words", content_words(a.title or ""))
+    own = content_words(p.text)
+    family, hits = appeal_hits(p.text)
+    block = a.block(i) if a.page is not None else None
+    neighbours = [a.reason(j) for j in (i - 1, i + 1) if 0 <= j < n]
+    text = p.text.rstrip()
+    found = {
+        "log_words": math.log1p(p.words) / 5,
+        "short": float(p.words <= 6),
+        "sentence": float(is_sentence(p.text)),
+        "position": i / (n - 1) if n > 1 else 0.0,
+        "first_lines": float(i < EDGE),
+        "last_lines": float(i >= n - EDGE),
+        "after_body": float(not long_ones or i > long_ones[-1]),
+        "before_body": float(not long_ones or i < long_ones[0]),
+        "topic_overlap": overlap if overlap is not None else 0.5,
+        "no_topic_words": float(overlap is None),
+        "title_overlap": len(own & title_words) / len(own) if own else 0.0,
+        "furniture_phrase": float(p.words <= 12 and furniture_family(p.text) is not None),
+        "appeal_phrases": min(hits, 3) / 3 if family else 0.0,
+        "reader": float(bool(READER.search(p.unquoted))),
+        "publication": float(bool(PUBLICATION.search(p.unquoted))),
+        "ask": float(bool(ASK.search(p.unquoted))),
+        "strong_ask": float(bool(STRONG_ASK.search(p.unquoted))),
+        "quoted": 1.0 - len(p.unquoted) / max(1, len(p.lowered)),
+        "list_shape": float(list_shape(p.text) is not None),
+        "timestamp": float(p.words <= 20 and is_timestamp_line(p.text)),
+        "ends_colon": float(text.endswith(":")),
+        "ends_ellipsis": float(text.endswith(("...", "…"))),
+        "digit_share": len(_DIGIT.findall(p.text)) / max(1, len(p.text)),
+        "link_share": block.link_share if block else 0.0,
+        "container": float(bool(block and block.container)),
+        "heading": float(bool(block and block.heading)),
+        "no_block": float(block is None),
+        "neighbour_dropped": float(any(r is not None for r in neighbours)),
+        "neighbour_appeal": float(any(r in (Reason.DONATE, Reason.SUBSCRIBE) for r in neighbours)),
+    }
+    return found
+
+
+def probability(weights: dict, values: dict[str, float]) -> tuple[float, list[tuple[str, float]]]:
+    """P(boilerplate) and the features' contributions (weight × value), largest first."""
+    parts = [(name, w * values.get(name, 0.0)) for name, w in zip(weights["features"], weights["weights"],
+                                                                    strict=True)]
+    z = weights["bias"] + sum(c for _, c in parts)
+    parts.sort(key=lambda part: -abs(part[1]))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), parts
+
+
+def score_open(a: Article) -> None:
+    """The fitted combination of every signal, over the paragraphs no hand rule decided: drops one whose
+    probability of boilerplate is at least ``score_threshold``."""
+    weights = model()
+    if weights is None or not len(a):
+        return
+    threshold = a.config.score_threshold if a.config.score_threshold is not None else weights["threshold"]
+    for i, p in enumerate(a.paragraphs):
+        if not a.is_open(i) or p.words > weights.get("max_words", 80):
+            continue
+        value, parts = probability(weights, features(a, i))
+        if value >= threshold:
+            top = {name: round(c, 2) for name, c in parts[:TOP_CONTRIBUTIONS] if c}
+            a.drop(i, Reason.SCORED, "scorer", {"probability": round(value, 3), **top})
