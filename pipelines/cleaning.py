@@ -80,14 +80,16 @@ def reader_appeal(paragraph: str, strong: bool = False, config: CleaningConfig =
     """A paragraph in which the publication asks its reader for something (``pipelines.edges.reader_appeal``)."""
     a = Article([paragraph], config=config)
     p = a.paragraphs[0]
-    return _reader_appeal(p.unquoted, p.words, config, strong)
+    return _reader_appeal(a.lexicon, p.unquoted, p.words, config, strong)
 
 
 def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: PageSignals | None = None,
-                     config: CleaningConfig = DEFAULT, disabled: frozenset[str] = frozenset()) -> Cleaned:
+                     config: CleaningConfig = DEFAULT, disabled: frozenset[str] = frozenset(),
+                     languages: frozenset[str] | None = None) -> Cleaned:
     """Run the rule table and the guard; keep content order. ``page``: the HTML the paragraphs came from, for
     the signals of where each one sits (link density, furniture containers, headings). ``disabled``: rule
-    names left out (the ablation table)."""
+    names left out (the ablation table). ``languages``: the page's declared language(s), whose lexicons run
+    (with English's and the universal one); None: every lexicon."""
     result = Cleaned()
     candidates: list[str] = []
     for raw in paragraphs:
@@ -98,7 +100,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None = None, page: Page
             continue
         candidates.append(text)
 
-    article = engine.run(Article(candidates, title, page, config), disabled)
+    article = engine.run(Article(candidates, title, page, config, languages), disabled)
     reasons = [article.reason(i) for i in range(len(article))]
     # copies are not counted: their words stay in the document (a page printed twice loses nothing)
     total = sum(p.words for p, reason in zip(article.paragraphs, reasons, strict=True) if not is_copy(reason))

@@ -8,32 +8,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipelines.lexicon import ASK, PUBLICATION, READER, STAFF_CREDIT, STRONG_ASK, appeal_hits
 from pipelines.line_rules import one_phrase_appeal
 from pipelines.lists import list_row, list_shapes, runs_on
 from pipelines.textmeta import is_sentence, is_timestamp_line, word_count
 from pipelines.verdicts import Keep, Reason
 
 if TYPE_CHECKING:
+    from pipelines.lexicon import Lexicon
     from pipelines.paragraphs import Article
     from pipelines.thresholds import CleaningConfig
 
 _APPEALS = frozenset({Reason.DONATE, Reason.SUBSCRIBE})
 
 
-def reader_appeal(unquoted_lowered: str, words: int, config: CleaningConfig, strong: bool = False) -> bool:
+def reader_appeal(lexicon: Lexicon, unquoted_lowered: str, words: int, config: CleaningConfig,
+                  strong: bool = False) -> bool:
     """The publication asks its reader for something: reader address, the publication's "we", and an ask, all
     three, outside quotation marks. ``strong``: the ask is for money or a sign-up, not "support" in general."""
     if words > config.appeal_max_words:
         return False
-    ask = STRONG_ASK if strong else ASK
-    return bool(READER.search(unquoted_lowered) and PUBLICATION.search(unquoted_lowered)
+    ask = lexicon.strong_ask if strong else lexicon.ask
+    return bool(lexicon.reader.search(unquoted_lowered) and lexicon.publication.search(unquoted_lowered)
                 and ask.search(unquoted_lowered))
 
 
-def edge_reason(text: str, words: int, config: CleaningConfig) -> Reason | None:
+def edge_reason(lexicon: Lexicon, text: str, words: int, config: CleaningConfig) -> Reason | None:
     """Why a paragraph is boilerplate when it stands at the tail of an article."""
-    if words <= config.credit_max_words and STAFF_CREDIT.search(text.strip().lower()):
+    if words <= config.credit_max_words and lexicon.staff_credit.search(text.strip().lower()):
         return Reason.CREDITS
     if words <= config.timestamp_max_words and is_timestamp_line(text):
         return Reason.CATEGORY_TIMESTAMP
@@ -67,7 +68,7 @@ def tail_run(a: Article) -> None:
             a.drop(i, Reason.RELATED_LINKS, "tail-links", signals)
             in_run = True
             continue
-        if reason := edge_reason(p.text, p.words, config):
+        if reason := edge_reason(a.lexicon, p.text, p.words, config):
             if reason is Reason.TRAILING_FURNITURE:
                 if list_row(a.texts, i, shapes, config.list_min_rows):
                     a.keep(i, Keep.LIST_ROW, "tail-run")
@@ -82,11 +83,11 @@ def tail_run(a: Article) -> None:
             a.drop(i, reason, "tail-run")
             in_run = True
             continue
-        family, hits = appeal_hits(p.text)
-        if in_run and family and (hits >= 2 or one_phrase_appeal(family, p.unquoted)):
+        family, hits = a.lexicon.appeal_hits(p.text)
+        if in_run and family and (hits >= 2 or one_phrase_appeal(a.lexicon, family, p.unquoted)):
             a.drop(i, Reason(family), "tail-appeal")
             continue
-        if reader_appeal(p.unquoted, p.words, config, strong=True) and (in_run or i == len(a) - 1):
+        if reader_appeal(a.lexicon, p.unquoted, p.words, config, strong=True) and (in_run or i == len(a) - 1):
             a.drop(i, Reason.DONATE, "tail-appeal")  # the last paragraph or inside the tail run: a money ask
             in_run = True
             continue
@@ -135,7 +136,7 @@ def appeal_neighbours(a: Article) -> None:
     while changed:
         changed = False
         for i, p in enumerate(a.paragraphs):
-            if a.is_open(i) and reader_appeal(p.unquoted, p.words, a.config) and any(
+            if a.is_open(i) and reader_appeal(a.lexicon, p.unquoted, p.words, a.config) and any(
                     0 <= j < len(a) and a.reason(j) in _APPEALS for j in (i - 1, i + 1)):
                 a.drop(i, Reason.DONATE, "appeal-neighbours")
                 changed = True
@@ -145,7 +146,7 @@ def off_topic_appeals(a: Article) -> None:
     """An appeal anywhere in the article, worded with none of the lexicon's phrases: the reader addressed, the
     publication's "we", a money or sign-up ask, and almost none of the article's own words."""
     for i, p in enumerate(a.paragraphs):
-        if a.is_open(i) and reader_appeal(p.unquoted, p.words, a.config, strong=True):
+        if a.is_open(i) and reader_appeal(a.lexicon, p.unquoted, p.words, a.config, strong=True):
             overlap = a.overlap(i)
             if overlap is not None and overlap <= a.config.off_topic:
                 a.drop(i, Reason.DONATE, "off-topic-appeal", {"reader_appeal": True,
@@ -164,7 +165,8 @@ def furniture_containers(a: Article) -> None:
         overlap = a.overlap(i)
         if overlap is not None and overlap <= config.off_topic:
             agreeing["topic_overlap"] = round(overlap, 2)
-        if READER.search(p.unquoted) and ASK.search(p.unquoted) or appeal_hits(p.text)[0]:
+        lexicon = a.lexicon
+        if lexicon.reader.search(p.unquoted) and lexicon.ask.search(p.unquoted) or lexicon.appeal_hits(p.text)[0]:
             agreeing["reader_appeal"] = True
         if not agreeing:  # the page is only parsed for paragraphs the text signals already doubt
             continue

@@ -36,7 +36,9 @@ class Rule:
     phase: Phase
     gives: tuple[Reason | Keep, ...]
     thresholds: tuple[str, ...] = ()
-    languages: str = "page"  # "page": the lexicons of the page's language(s) and the universal one; "any"
+    # "page": the lexicons of the page's declared language(s), English's and the universal one (every lexicon when
+    # it declares none or one without a file); "any": the rule reads no lexicon, or every one (bylines, dates)
+    languages: str = "page"
     overrides: frozenset[Reason] = frozenset()
     line: Callable[[Paragraph, Article], Reason | None] | None = None  # a LINE rule's test of one paragraph
     apply: Callable[[Article], None] | None = None  # every other rule's pass over the article
@@ -63,7 +65,7 @@ RULES: tuple[Rule, ...] = (
     Rule("photo-caption", Phase.LINE, (Reason.PHOTO_CAPTION,), ("caption_max_words",), languages="any",
          line=line_rules.photo_caption,
          doc="a caption ending in its credit"),
-    Rule("byline", Phase.LINE, (Reason.BYLINE,), ("byline_edge_lines",), line=line_rules.byline,
+    Rule("byline", Phase.LINE, (Reason.BYLINE,), ("byline_edge_lines",), languages="any", line=line_rules.byline,
          doc="a byline (a name particle only at the edges)"),
     Rule("hidden-copy", Phase.COPY, (Reason.DUPLICATE_BLOCK,),
          ("near_dup_min_words", "copy_run_min_paragraphs", "copy_run_min_words"), languages="any",

@@ -4,6 +4,7 @@ go through the same paragraph cleaning (``pipelines.cleaning``)."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -122,6 +123,27 @@ def visible_meta(page: PageSignals) -> VisibleMeta:
 _POSITIONAL = frozenset({"leading-furniture", "trailing-furniture", "category-timestamp"})
 
 
+_LANGUAGE_CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
+MAX_DECLARED = 4  # "en, fr, de": a page in more languages than this is judged with every lexicon
+
+
+def declared_languages(tree) -> frozenset[str] | None:
+    """The languages the page declares (``<html lang>``, ``Content-Language``, ``og:locale``), as ISO 639 codes;
+    None when it declares none or nonsense: the cleaning then runs every lexicon."""
+    if tree is None:
+        return None
+    values = [tree.get("lang") or tree.get("xml:lang") or ""]
+    if not values[0].strip():
+        values = tree.xpath("//head/meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')"
+                            "='content-language']/@content|//head/meta[@property='og:locale']/@content")[:2]
+    codes = set()
+    for value in values:
+        for part in str(value)[:100].replace(";", ",").split(","):
+            if match := _LANGUAGE_CODE.match(part.strip().lower()):
+                codes.add(match.group(1))
+    return frozenset(codes) if 0 < len(codes) <= MAX_DECLARED else None
+
+
 def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bool = False,
                  config: CleaningConfig = DEFAULT) -> Item:
     """trafilatura's main text and metadata, then our cleaning. ``fallback``: trafilatura's fallback extractors
@@ -145,7 +167,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
         kept = {normalise(line) for line in text.split("\n")}
         passed_over = [line for line in doc.text.split("\n") if line.strip() and normalise(line) not in kept]
     lines, _ = recover_captions(text.split("\n"), page)  # figure captions trafilatura left out
-    cleaned = clean_paragraphs(lines, title=doc.title, page=page, config=config)
+    cleaned = clean_paragraphs(lines, title=doc.title, page=page, config=config, languages=declared_languages(tree))
     for line in passed_over:  # trafilatura's block, off the headline's topic: each line goes with that signal
         cleaned.drop(line, "wrong-block", {"title_overlap": round(overlap, 2)})
     if not cleaned.paragraphs:

@@ -1,19 +1,23 @@
 """Multilingual lexicon of page furniture and calls to action.
 
-Each family maps to regular expressions (matched against a lower-cased paragraph),
-composed from the per-language files in ``pipelines/lexicons/`` (pipelines/lexicon_data.py
-reads them). ``FURNITURE`` phrases only count on short lines (a nav label, a button);
-``APPEALS`` are strong enough to mark a whole paragraph (a donation appeal, a cookie
-banner) even when it is long.
+Each family maps to regular expressions (matched against a lower-cased paragraph), composed from the
+per-language files in ``pipelines/lexicons/`` (pipelines/lexicon_data.py reads them). ``FURNITURE`` phrases
+only count on short lines (a nav label, a button); ``APPEALS`` are strong enough to mark a whole paragraph (a
+donation appeal, a cookie banner) even when it is long.
+
+A ``Lexicon`` is compiled for a set of languages (``for_languages``: the page's own, English — the web's
+furniture language — and the universal file) or for all of them (``ALL``, and the module-level names below,
+for a page whose language is not known).
 """
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from functools import lru_cache
 
 from pipelines import lexicon_data
-from pipelines.lexicon_data import APPEAL_FAMILIES, FURNITURE_FAMILIES
+from pipelines.lexicon_data import APPEAL_FAMILIES, FURNITURE_FAMILIES, UNIVERSAL
 
 try:  # the regex parser, to find the plain words a pattern requires (Python 3.11+, then 3.10)
     from re import _constants as _sre_constants
@@ -22,20 +26,8 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sre_constants
     import sre_parse as _sre_parser
 
-FURNITURE: dict[str, list[str]] = {name: lexicon_data.entries("furniture", name) for name in FURNITURE_FAMILIES}
-APPEALS: dict[str, list[str]] = {name: lexicon_data.entries("appeals", name) for name in APPEAL_FAMILIES
-                                 if name != "copyright"}
-APPEALS["copyright"] = FURNITURE["copyright"]  # a copyright line is one at any length
-
-
-def _alternation(key: str) -> str:
-    """A [phrases] entry of every language file as one non-capturing alternation."""
-    return "(?:" + "|".join(lexicon_data.entries("phrases", key)) + ")"
-
-
-# Patterns are lower-case and matched against lower-cased text: Unicode IGNORECASE is ~3x slower.
-def _compile(families: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
-    return [(name, re.compile("|".join(f"(?:{p})" for p in patterns))) for name, patterns in families.items()]
+ALWAYS = ("en", UNIVERSAL)  # run on every page: English furniture ("Share", "Read more") is everywhere
+_HITS_CACHE = 1024  # the rules ask appeal_hits of one paragraph more than once (a page at a time)
 
 
 def _anchor(pattern: str) -> str:
@@ -49,65 +41,115 @@ def _anchor(pattern: str) -> str:
     return max(best, run, key=len)
 
 
-FURNITURE_RE = _compile(FURNITURE)
-APPEAL_RES = [(name, [re.compile(p) for p in patterns]) for name, patterns in APPEALS.items()]
-# One pass over a paragraph rules out most of them before the per-phrase counting.
-ANY_APPEAL = re.compile("|".join(f"(?:{p})" for patterns in APPEALS.values() for p in patterns))
-# Before that, a cheaper pass: the literal words every phrase must contain ("cookies", "donate", …; a pattern
-# without such a word of 4+ characters is tried as it is). A paragraph with none of them cannot match, and
-# most paragraphs have none: 4× faster than the alternation, the same answers.
-_ANCHORED = [(_anchor(p), p) for patterns in APPEALS.values() for p in patterns]
-APPEAL_WORDS = re.compile("|".join(sorted({re.escape(a) for a, _ in _ANCHORED if len(a) >= 4})))
-_UNANCHORED = [p for a, p in _ANCHORED if len(a) < 4]
-APPEAL_UNANCHORED = re.compile("|".join(f"(?:{p})" for p in _UNANCHORED)) if _UNANCHORED else None
+# Patterns are lower-case and matched against lower-cased text: Unicode IGNORECASE is ~3x slower.
+def _compile(families: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
+    return [(name, re.compile("|".join(f"(?:{p})" for p in patterns))) for name, patterns in families.items()
+            if patterns]
 
 
-def furniture_family(line: str) -> str | None:
-    """The furniture family a short line belongs to, or None."""
-    probe = line.strip().strip("…•·|»«>-–—:. ").strip().lower()
-    if not probe:
+class Lexicon:
+    """The lexicon files of ``languages`` (None: every file) compiled into the patterns the rules use."""
+
+    def __init__(self, languages: tuple[str, ...] | None = None) -> None:
+        self.languages = languages
+
+        def entries(section: str, key: str) -> list[str]:
+            return lexicon_data.entries(section, key, only=languages)
+
+        def alternation(key: str) -> str:
+            return "(?:" + "|".join(entries("phrases", key) or ["(?!x)x"]) + ")"
+
+        self.furniture = {name: entries("furniture", name) for name in FURNITURE_FAMILIES}
+        self.appeals = {name: entries("appeals", name) for name in APPEAL_FAMILIES if name != "copyright"}
+        self.appeals["copyright"] = self.furniture["copyright"]  # a copyright line is one at any length
+        self.furniture_res = _compile(self.furniture)
+        self.appeal_res = [(name, [re.compile(p) for p in patterns]) for name, patterns in self.appeals.items()]
+        # One pass over a paragraph rules out most of them before the per-phrase counting.
+        every = [p for patterns in self.appeals.values() for p in patterns]
+        self.any_appeal = re.compile("|".join(f"(?:{p})" for p in every) or "(?!x)x")
+        # Before that, a cheaper pass: the literal words every phrase must contain ("cookies", "donate", …; a
+        # pattern without such a word of 4+ characters is tried as it is). Most paragraphs have none: 4× faster
+        # than the alternation, the same answers.
+        anchored = [(_anchor(p), p) for p in every]
+        self.appeal_words = re.compile("|".join(sorted({re.escape(a) for a, _ in anchored if len(a) >= 4}))
+                                       or "(?!x)x")
+        unanchored = [p for a, p in anchored if len(a) < 4]
+        self.appeal_unanchored = re.compile("|".join(f"(?:{p})" for p in unanchored)) if unanchored else None
+        # A staff credit line at an article's foot ("Reporting by …; Editing by …", "Mitarbeit: …").
+        self.staff_credit = re.compile(r"^\(?" + alternation("staff_credit")
+                                       + "".join("|" + tail for tail in entries("phrases", "staff_credit_tail")))
+        # A labelled cross-link to another story ("Read also: <a headline>"): the label, a colon or a dash.
+        self.read_also = re.compile("^" + alternation("read_also") + r"\s*[:—–-]\s*\S")
+        # A call to join the site's messenger or video channel ("Subscribe to our Telegram channel …").
+        self.messenger = re.compile(r"\b" + alternation("messenger"))
+        self.channel_call = re.compile("|".join(entries("phrases", "channel_call")) or "(?!x)x")
+        # An appeal worded with none of the phrases: the reader ("you"), the publication ("we/our"), an ask.
+        self.reader = re.compile(r"\b" + alternation("reader") + r"\b")
+        self.publication = re.compile(r"\b" + alternation("publication") + r"\b")
+        self.ask = re.compile(r"\b" + alternation("ask") + r"\b")
+        # The ask that may stand alone in a last paragraph: money or a sign-up, not "support" in general.
+        self.strong_ask = re.compile(r"\b" + alternation("strong_ask") + r"\b")
+        self._hits: OrderedDict[str, tuple[str | None, int]] = OrderedDict()
+
+    def furniture_family(self, line: str) -> str | None:
+        """The furniture family a short line belongs to, or None."""
+        probe = line.strip().strip("…•·|»«>-–—:. ").strip().lower()
+        if not probe:
+            return None
+        for name, pattern in self.furniture_res:
+            if pattern.search(probe):
+                return name
         return None
-    for name, pattern in FURNITURE_RE:
-        if pattern.search(probe):
-            return name
-    return None
 
+    def appeal_hits(self, paragraph: str) -> tuple[str | None, int]:
+        """The strongest appeal family in a paragraph and how many distinct phrases of it matched."""
+        if (cached := self._hits.get(paragraph)) is not None:
+            return cached
+        found = self._appeal_hits(paragraph.lower())
+        self._hits[paragraph] = found
+        if len(self._hits) > _HITS_CACHE:
+            self._hits.popitem(last=False)
+        return found
 
-@lru_cache(maxsize=1024)  # the rules ask it of one paragraph more than once (a page at a time)
-def appeal_hits(paragraph: str) -> tuple[str | None, int]:
-    """The strongest appeal family in a paragraph and how many distinct phrases of it matched."""
-    best, best_hits = None, 0
-    paragraph = paragraph.lower()
-    maybe = APPEAL_WORDS.search(paragraph) or (APPEAL_UNANCHORED and APPEAL_UNANCHORED.search(paragraph))
-    if not maybe or not ANY_APPEAL.search(paragraph):
+    def _appeal_hits(self, paragraph: str) -> tuple[str | None, int]:
+        best, best_hits = None, 0
+        maybe = self.appeal_words.search(paragraph) or (
+            self.appeal_unanchored and self.appeal_unanchored.search(paragraph))
+        if not maybe or not self.any_appeal.search(paragraph):
+            return best, best_hits
+        for name, patterns in self.appeal_res:
+            hits = sum(1 for p in patterns if p.search(paragraph))
+            if hits > best_hits:
+                best, best_hits = name, hits
         return best, best_hits
-    for name, patterns in APPEAL_RES:
-        hits = sum(1 for p in patterns if p.search(paragraph))
-        if hits > best_hits:
-            best, best_hits = name, hits
-    return best, best_hits
 
 
-# A staff credit line at an article's foot ("Reporting by …; Editing by …", "Keith Bradsher contributed
-# reporting.", "Mitarbeit: …", "Con información de …", "При участии …"): the newsroom's credits, not the story.
-STAFF_CREDIT = re.compile(r"^\(?" + _alternation("staff_credit")
-                          + "".join("|" + tail for tail in lexicon_data.entries("phrases", "staff_credit_tail")))
-# A labelled cross-link to another story ("Read also: <a headline of any length>"): the label, then a colon
-# or a dash.
-READ_ALSO = re.compile("^" + _alternation("read_also") + r"\s*[:—–-]\s*\S")
-# A call to join the site's messenger or video channel ("Subscribe to our Telegram channel to get …").
-MESSENGER = re.compile(r"\b" + _alternation("messenger"))
-# Imperatives and "our": a call to the reader, not a report about a channel.
-CHANNEL_CALL = re.compile("|".join(lexicon_data.entries("phrases", "channel_call")))
+@lru_cache(maxsize=64)
+def for_languages(languages: frozenset[str] | None) -> Lexicon:
+    """The lexicon for a page in ``languages`` (its declared ones): theirs, English's and the universal file's,
+    when a file exists for at least one of them; every file's otherwise (a page in a language without one, or
+    of no known language, is judged as before languages were known)."""
+    if not languages:
+        return ALL
+    known = set(lexicon_data.codes())
+    own = sorted(code for code in languages if code in known)
+    if not own:
+        return ALL
+    return Lexicon(tuple(dict.fromkeys([*own, *ALWAYS])))
 
 
-# Signals of a publication addressing its reader (an appeal worded with none of the phrases above): the reader
-# ("you"), the publication ("we/our"), and an ask. Each alone is ordinary prose; together, outside quotes and
-# at the edge of an article or next to another appeal, they are an appeal.
-READER = re.compile(r"\b" + _alternation("reader") + r"\b")
-PUBLICATION = re.compile(r"\b" + _alternation("publication") + r"\b")
-ASK = re.compile(r"\b" + _alternation("ask") + r"\b")
+ALL = Lexicon()
+FURNITURE = ALL.furniture
+APPEALS = ALL.appeals
+STAFF_CREDIT = ALL.staff_credit
+READ_ALSO = ALL.read_also
+MESSENGER = ALL.messenger
+CHANNEL_CALL = ALL.channel_call
+READER = ALL.reader
+PUBLICATION = ALL.publication
+ASK = ALL.ask
+STRONG_ASK = ALL.strong_ask
+furniture_family = ALL.furniture_family
+appeal_hits = ALL.appeal_hits
 # A quoted span: straight, curly, guillemets, low-high; at least one word inside.
 QUOTED = re.compile(r"\"[^\"]{2,}\"|“[^”]{2,}”|«[^»]{2,}»|„[^“”]{2,}[“”]")
-# The ask that may stand alone in a last paragraph: giving money or signing up, not "support" in general.
-STRONG_ASK = re.compile(r"\b" + _alternation("strong_ask") + r"\b")

@@ -8,20 +8,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipelines.lexicon import (
-    CHANNEL_CALL,
-    MESSENGER,
-    PUBLICATION,
-    READ_ALSO,
-    STRONG_ASK,
-    appeal_hits,
-    furniture_family,
-)
 from pipelines.repeats import repeats_title
 from pipelines.textmeta import parse_byline
 from pipelines.verdicts import Reason
 
 if TYPE_CHECKING:
+    from pipelines.lexicon import Lexicon
     from pipelines.paragraphs import Article, Paragraph
 
 # A line no writer wrote: a bare machine timestamp ("2019-11-19T08:57:40+01:00") or the address of an image
@@ -44,7 +36,7 @@ def junk(p: Paragraph, a: Article) -> Reason | None:
 
 def furniture(p: Paragraph, a: Article) -> Reason | None:
     """A furniture phrase on a short line ("Latest news", "Share", "Tags: …")."""
-    if p.words <= a.config.furniture_max_words and (family := furniture_family(p.text)):
+    if p.words <= a.config.furniture_max_words and (family := a.lexicon.furniture_family(p.text)):
         return Reason(family)
     return None
 
@@ -53,27 +45,28 @@ def appeal(p: Paragraph, a: Article) -> Reason | None:
     """Two appeal phrases, or one in a short paragraph outside quotation marks (reported speech is content); a
     donation phrase alone also needs the publication's "we" or a money ask ("your support helps us …",
     "apóyanos"): a letter's "thank you for your support" is the story's own words."""
-    family, hits = appeal_hits(p.text)
+    family, hits = a.lexicon.appeal_hits(p.text)
     if family and (hits >= 2 or (p.words <= a.config.one_phrase_appeal_max_words
-                                 and one_phrase_appeal(family, p.unquoted))):
+                                 and one_phrase_appeal(a.lexicon, family, p.unquoted))):
         return Reason(family)
     return None
 
 
-def one_phrase_appeal(family: str, unquoted_lowered: str) -> bool:
+def one_phrase_appeal(lexicon: Lexicon, family: str, unquoted_lowered: str) -> bool:
     """One appeal phrase outside quotes; a donation phrase also needs the publication's "we" or a money ask."""
-    if not appeal_hits(unquoted_lowered)[1]:
+    if not lexicon.appeal_hits(unquoted_lowered)[1]:
         return False
-    return family != "donate" or bool(PUBLICATION.search(unquoted_lowered) or STRONG_ASK.search(unquoted_lowered))
+    return family != "donate" or bool(lexicon.publication.search(unquoted_lowered)
+                                      or lexicon.strong_ask.search(unquoted_lowered))
 
 
 def read_also(p: Paragraph, a: Article) -> Reason | None:
     """A labelled cross-link ("Read also: <headline>"), a call to join the site's channel."""
     if p.words > a.config.read_also_max_words:
         return None
-    if READ_ALSO.match(p.lowered):
+    if a.lexicon.read_also.match(p.lowered):
         return Reason.READ_MORE
-    if MESSENGER.search(p.lowered) and CHANNEL_CALL.search(p.lowered):
+    if a.lexicon.messenger.search(p.lowered) and a.lexicon.channel_call.search(p.lowered):
         return Reason.FOLLOW
     return None
 

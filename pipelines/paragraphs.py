@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipelines.lexicon import QUOTED
+from pipelines.lexicon import QUOTED, Lexicon, for_languages
 from pipelines.signals import BlockSignals, Topic
 from pipelines.textmeta import normalise, word_count
 from pipelines.thresholds import DEFAULT, CleaningConfig
@@ -49,6 +49,7 @@ class Article:
     title: str | None = None
     page: PageSignals | None = None
     config: CleaningConfig = DEFAULT
+    languages: frozenset[str] | None = None  # the page's declared language(s): which lexicons run
     paragraphs: list[Paragraph] = field(init=False)
     verdicts: list[Verdict | None] = field(init=False)
 
@@ -64,6 +65,10 @@ class Article:
     @cached_property
     def title_key(self) -> str:
         return normalise(self.title) if self.title else ""
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return for_languages(self.languages)
 
     @cached_property
     def topic(self) -> Topic:

@@ -18,7 +18,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from pipelines.lexicon import ASK, PUBLICATION, READER, STRONG_ASK, appeal_hits, furniture_family
 from pipelines.lists import list_shape
 from pipelines.signals import content_words
 from pipelines.textmeta import is_sentence, is_timestamp_line
@@ -50,7 +49,8 @@ def features(a: Article, i: int) -> dict[str, float]:
     overlap = a.overlap(i)
     title_words = a.__dict__.setdefault("_title_words", content_words(a.title or ""))
     own = content_words(p.text)
-    family, hits = appeal_hits(p.text)
+    lexicon = a.lexicon
+    family, hits = lexicon.appeal_hits(p.text)
     block = a.block(i) if a.page is not None else None
     neighbours = [a.reason(j) for j in (i - 1, i + 1) if 0 <= j < n]
     text = p.text.rstrip()
@@ -66,12 +66,12 @@ def features(a: Article, i: int) -> dict[str, float]:
         "topic_overlap": overlap if overlap is not None else 0.5,
         "no_topic_words": float(overlap is None),
         "title_overlap": len(own & title_words) / len(own) if own else 0.0,
-        "furniture_phrase": float(p.words <= 12 and furniture_family(p.text) is not None),
+        "furniture_phrase": float(p.words <= 12 and lexicon.furniture_family(p.text) is not None),
         "appeal_phrases": min(hits, 3) / 3 if family else 0.0,
-        "reader": float(bool(READER.search(p.unquoted))),
-        "publication": float(bool(PUBLICATION.search(p.unquoted))),
-        "ask": float(bool(ASK.search(p.unquoted))),
-        "strong_ask": float(bool(STRONG_ASK.search(p.unquoted))),
+        "reader": float(bool(lexicon.reader.search(p.unquoted))),
+        "publication": float(bool(lexicon.publication.search(p.unquoted))),
+        "ask": float(bool(lexicon.ask.search(p.unquoted))),
+        "strong_ask": float(bool(lexicon.strong_ask.search(p.unquoted))),
         "quoted": 1.0 - len(p.unquoted) / max(1, len(p.lowered)),
         "list_shape": float(list_shape(p.text) is not None),
         "timestamp": float(p.words <= 20 and is_timestamp_line(p.text)),
