@@ -49,8 +49,9 @@ def test_the_colon_rule_overturns_only_position_drops():
     assert verdicts[2].drop is Reason.SHARE  # a share line after it stays removed
 
 
-@pytest.mark.parametrize("rule, line", [("furniture", "Share"), ("read-also", "Read also: Tram fares rise again as the council votes on its new budget"),
-                                        ("byline", "By Anna Weber")])
+@pytest.mark.parametrize("rule, line", [
+    ("furniture", "Share"), ("read-also", "Read also: Tram fares rise again as the council votes on its new budget"),
+    ("byline", "By Anna Weber")])
 def test_a_rule_left_out_decides_nothing(rule, line):
     paragraphs = [*BODY, line] if rule != "byline" else [line, *BODY]
     assert line not in clean_paragraphs(paragraphs).paragraphs
