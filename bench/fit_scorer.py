@@ -22,6 +22,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
+from pathlib import Path
 
 import numpy as np
 from common import ROOT, load_set
@@ -61,12 +62,13 @@ def page_rows(args: tuple) -> list[tuple[dict, int, int]]:
     from pipelines.paragraphs import Article
 
     logging.disable(logging.WARNING)
-    key, url, html, label_of = args
+    key, url, html, label_of, replaced = args
     rows: list[tuple[dict, int, int]] = []
 
     def capture(paragraphs, title=None, page=None, **kwargs):
         candidates = [text for text in map(tidy, paragraphs) if text]
-        article = engine.run(Article(candidates, title, page), frozenset({"scorer"}))
+        article = Article(candidates, title, page, languages=kwargs.get("languages"))
+        engine.run(article, frozenset({"scorer", *replaced}), shipped=False)
         for i, p in enumerate(article.paragraphs):
             if article.is_open(i) and p.words <= MAX_WORDS and (label := label_of(p.text)) is not None:
                 rows.append((scorer.features(article, i), label, p.words))
@@ -100,17 +102,18 @@ class _ListedLabels:
         return 0 if key in self.content else 1 if key in self.boilerplate else None
 
 
-def work_items(limit: int) -> list[tuple]:
+def work_items(limit: int, replaced: tuple[str, ...] = ()) -> list[tuple]:
     items = []
     for name in SETS:
         truth, pages = load_set(name, limit)
-        items += [(f"{name}/{k}", truth[k].get("url"), pages[k], _GoldLabels(truth[k].get("text") or ""))
+        items += [(f"{name}/{k}", truth[k].get("url"), pages[k], _GoldLabels(truth[k].get("text") or ""), replaced)
                   for k in sorted(pages) if fitting_half(k)]
     devset = ROOT / "bench" / "devset"
     expected = json.loads((devset / "expected.json").read_text(encoding="utf-8"))
     for name, page in sorted(expected.items())[:limit or None]:
         html = (devset / "pages" / name).read_bytes()
-        items.append((f"devset/{name}", page.get("url"), html, _ListedLabels(page["content"], page["boilerplate"])))
+        labels = _ListedLabels(page["content"], page["boilerplate"])
+        items.append((f"devset/{name}", page.get("url"), html, labels, replaced))
     return items
 
 
@@ -153,27 +156,41 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--max-loss", type=float, default=0.002, help="share of content words drops may take")
     parser.add_argument("--min-precision", type=float, default=0.9)
+    parser.add_argument("--replace", default="", help="hand rules (comma-separated) the scorer replaces: left "
+                        "out while fitting, and whenever the weights are shipped")
     parser.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    parser.add_argument("--rows", metavar="FILE.npz", help="save the labelled rows there, or read them if it exists")
     args = parser.parse_args()
     started = time.time()
-    items = work_items(args.limit)
-    rows: list[tuple[dict, int, int]] = []
-    with ProcessPoolExecutor(args.jobs) as pool:
-        for done, page in enumerate(pool.map(page_rows, items, chunksize=8), 1):
-            rows += page
-            if done % 200 == 0:
-                print(f"  {done}/{len(items)} pages, {len(rows)} paragraphs", file=sys.stderr, flush=True)
-    names = sorted(rows[0][0])
-    x = np.array([[r[0][n] for n in names] + [1.0] for r in rows])
-    y = np.array([r[1] for r in rows], dtype=float)
-    words = np.array([r[2] for r in rows], dtype=float)
+    replaced = tuple(sorted(filter(None, args.replace.split(","))))
+    from pipelines.engine import RULE_NAMES
+
+    if set(replaced) - set(RULE_NAMES):
+        parser.error(f"--replace: unknown rules {', '.join(sorted(set(replaced) - set(RULE_NAMES)))}")
+    items = work_items(args.limit, replaced)
+    if args.rows and Path(args.rows).exists():  # a re-fit with other settings on the same labelled rows
+        saved = np.load(args.rows, allow_pickle=False)
+        names, x, y, words = list(saved["names"]), saved["x"], saved["y"], saved["words"]
+    else:
+        rows: list[tuple[dict, int, int]] = []
+        with ProcessPoolExecutor(args.jobs) as pool:
+            for done, page in enumerate(pool.map(page_rows, items, chunksize=8), 1):
+                rows += page
+                if done % 200 == 0:
+                    print(f"  {done}/{len(items)} pages, {len(rows)} paragraphs", file=sys.stderr, flush=True)
+        names = sorted(rows[0][0])
+        x = np.array([[r[0][n] for n in names] + [1.0] for r in rows])
+        y = np.array([r[1] for r in rows], dtype=float)
+        words = np.array([r[2] for r in rows], dtype=float)
+        if args.rows:
+            np.savez(args.rows, names=np.array(names), x=x, y=y, words=words)
     # a content paragraph weighs by its size: dropping a long one costs more than keeping a short menu line
     weight = np.where(y == 0, 1.0 + words / 20, 1.0)
     beta = fit(x, y, weight, args.l2)
     p = 1 / (1 + np.exp(-np.clip(x @ beta, -30, 30)))
     threshold = choose_threshold(p, y, words, args.max_loss, args.min_precision)
     dropped = p >= threshold
-    print(f"{len(items)} pages, {len(rows)} open paragraphs ({int(y.sum())} boilerplate); threshold {threshold}: "
+    print(f"{len(items)} pages, {len(y)} open paragraphs ({int(y.sum())} boilerplate); threshold {threshold}: "
           f"drops {int(dropped.sum())} ({int((dropped & (y == 1)).sum())} boilerplate, "
           f"{int((dropped & (y == 0)).sum())} content, {int(words[dropped & (y == 0)].sum())} content words)")
     for name, w in sorted(zip(names, beta[:-1], strict=True), key=lambda nw: -abs(nw[1])):
@@ -182,7 +199,8 @@ def main() -> None:
         return
     model = {"features": names, "weights": [round(float(w), 4) for w in beta[:-1]],
              "bias": round(float(beta[-1]), 4), "threshold": threshold, "max_words": MAX_WORDS,
-             "fitted": {"pages": len(items), "paragraphs": len(rows), "boilerplate": int(y.sum()),
+             "replaces": list(replaced),
+             "fitted": {"pages": len(items), "paragraphs": len(y), "boilerplate": int(y.sum()),
                         "sets": [*SETS, "devset"], "half": "sha1(page id)[0] even", "l2": args.l2,
                         "max_loss": args.max_loss, "min_precision": args.min_precision,
                         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),

@@ -32,6 +32,13 @@ def engine_table() -> str:
     return _table(["#", "rule", "phase", "gives", "thresholds", "lexicons", "what it judges"], rows)
 
 
+def engine_glance() -> str:
+    from pipelines.engine import RULES
+
+    rows = [[order, f"`{rule.name}`", rule.phase.value, rule.doc] for order, rule in enumerate(RULES, 1)]
+    return _table(["#", "rule", "phase", "what it judges"], rows)
+
+
 def thresholds_table() -> str:
     from pipelines.thresholds import DEFAULT
 
@@ -72,10 +79,29 @@ def ablation_table() -> str:
             f"{data['note']}\n")
 
 
+def scorer_heldout_table(name: str = "scorer") -> str:
+    path = RESULTS / f"{name}.json"
+    if not path.exists():
+        return f"Not measured yet: `bench/eval_scorer.py` writes `bench/results/{name}.json`, then `make docs`.\n"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sets, base = data["sets"], data["rows"]["hand rules"]
+    header = ["cleaning", *[f"{s} F1" for s in sets], *[f"{s} R" for s in sets]]
+    rows = [[f"**{name}**" if name == "hand rules" else name,
+             *[_delta(figures[s]["f1"], base[s]["f1"], "none" if name == "hand rules" else name) for s in sets],
+             *[_delta(figures[s]["recall"], base[s]["recall"], "none" if name == "hand rules" else name)
+               for s in sets]] for name, figures in data["rows"].items()]
+    replaced = ", ".join(f"`{r}`" for r in data["replaces"]) or "none"
+    return (_table(header, rows) + f"\nPages: {data['pages']} held out from fitting. \"scorer t\": the hand rules "
+            f"(without those the weights replace: {replaced}) and the scorer dropping at probability ≥ t; the "
+            f"fitted threshold is {data['fitted_threshold']}. Rows below the first: the change against it.\n")
+
+
 def _delta(value: float, base: float, name: str) -> str:
-    return f"{value:.3f}" if name == "none" else f"{value - base:+.3f}"
+    return f"{value:.4f}" if name == "none" else f"{value - base:+.4f}"
 
 
 SECTIONS: dict[str, Callable[[], str]] = {
-    "engine": engine_table, "thresholds": thresholds_table, "scorer": scorer_table, "ablation": ablation_table,
+    "engine": engine_table, "engine-glance": engine_glance, "thresholds": thresholds_table,
+    "scorer": scorer_table, "scorer-heldout": scorer_heldout_table,
+    "scorer-replacing": lambda: scorer_heldout_table("scorer-replacing"), "ablation": ablation_table,
 }

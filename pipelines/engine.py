@@ -114,8 +114,12 @@ def line_verdict(p: Paragraph, a: Article, disabled: frozenset[str] = frozenset(
 _LINE_RULES = tuple(rule for rule in RULES if rule.phase is Phase.LINE)
 
 
-def run(a: Article, disabled: frozenset[str] = frozenset()) -> Article:
-    """Every rule of the table, in its order, over the article's open paragraphs."""
+def run(a: Article, disabled: frozenset[str] = frozenset(), shipped: bool = True) -> Article:
+    """Every rule of the table, in its order, over the article's open paragraphs. The hand rules the shipped
+    scorer replaces (its weights' ``replaces``: measured worse than it on held-out pages) are left out while
+    it runs; ``shipped=False`` (fitting) leaves that to ``disabled``."""
+    if shipped and "scorer" not in disabled:
+        disabled = disabled | scorer.replaced_rules()
     for p in a.paragraphs:
         if found := line_verdict(p, a, disabled):
             a.drop(p.index, found[1], found[0])

@@ -10,13 +10,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pipelines.lexicon import QUOTED, Lexicon, for_languages
-from pipelines.signals import BlockSignals, Topic
+from pipelines.signals import BlockSignals, Topic, content_words
 from pipelines.textmeta import normalise, word_count
 from pipelines.thresholds import DEFAULT, CleaningConfig
 from pipelines.verdicts import Keep, Reason, Verdict
 
 if TYPE_CHECKING:
     from pipelines.signals import PageSignals
+
+
+PROSE_WORDS = 20  # a paragraph this long is prose: the body runs from the first such one to the last
 
 
 @dataclass
@@ -73,6 +76,16 @@ class Article:
     @cached_property
     def topic(self) -> Topic:
         return Topic(self.texts, self.title)
+
+    @cached_property
+    def title_words(self) -> set[str]:
+        return content_words(self.title or "")
+
+    @cached_property
+    def prose_span(self) -> tuple[int, int] | None:
+        """The first and last paragraph of PROSE_WORDS words or more (the article's body), or None."""
+        long_ones = [p.index for p in self.paragraphs if p.words >= PROSE_WORDS]
+        return (long_ones[0], long_ones[-1]) if long_ones else None
 
     def overlap(self, i: int) -> float | None:
         return self.topic.overlap(i)

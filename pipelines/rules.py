@@ -64,8 +64,8 @@ RULES: tuple[Rule, ...] = (
     Rule("furniture-container", _POSITION,
          "a paragraph inside <aside>, <nav>, a 'related'/'promo'/'newsletter' box, when its text agrees"),
     Rule("scored-boilerplate", ("scorer",),
-         "what the fitted scorer (every signal above, weighted by fitting) finds boilerplate at ≥ 0.9 probability, "
-         "among the lines no hand rule decided"),
+         "what the fitted scorer (every signal above, weighted by fitting) finds boilerplate at or above its "
+         "fitted threshold, among the lines no hand rule decided"),
     Rule("wrong-block", ("extract", "wrongblock"),
          "trafilatura's whole text when it is another block of the page (readability's reading used instead)"),
     # Site knowledge (learned from a site's own pages).

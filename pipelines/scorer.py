@@ -42,12 +42,18 @@ def model() -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def replaced_rules() -> frozenset[str]:
+    """The hand rules the shipped weights replace (none without weights)."""
+    weights = model()
+    return frozenset(weights.get("replaces", ())) if weights else frozenset()
+
+
 def features(a: Article, i: int) -> dict[str, float]:
     """Paragraph i's signals as numbers (0–1 mostly); the same function feeds fitting and scoring."""
     p, n = a.paragraphs[i], len(a)
-    long_ones = a.__dict__.setdefault("_long", [j for j, q in enumerate(a.paragraphs) if q.words >= LONG_WORDS])
+    body = a.prose_span
     overlap = a.overlap(i)
-    title_words = a.__dict__.setdefault("_title_words", content_words(a.title or ""))
+    title_words = a.title_words
     own = content_words(p.text)
     lexicon = a.lexicon
     family, hits = lexicon.appeal_hits(p.text)
@@ -61,8 +67,8 @@ def features(a: Article, i: int) -> dict[str, float]:
         "position": i / (n - 1) if n > 1 else 0.0,
         "first_lines": float(i < EDGE),
         "last_lines": float(i >= n - EDGE),
-        "after_body": float(not long_ones or i > long_ones[-1]),
-        "before_body": float(not long_ones or i < long_ones[0]),
+        "after_body": float(body is None or i > body[1]),
+        "before_body": float(body is None or i < body[0]),
         "topic_overlap": overlap if overlap is not None else 0.5,
         "no_topic_words": float(overlap is None),
         "title_overlap": len(own & title_words) / len(own) if own else 0.0,

@@ -134,7 +134,8 @@ def test_explain_lists_what_trafilatura_left_out_apart_from_our_rules(tmp_path):
     assert "© 2024 Fixture News. All rights reserved." in out and "Latest" in out, view
     assert not any(p[:40] in line for p in paragraphs for line in out)  # the story is kept, not left out
     dropped = [line for line in view if line.startswith("  DROP  ")]
-    assert "  DROP  [read-more] Read more" in dropped and "Read more" not in out  # our rules' removals: DROP
+    # our rules' removals: DROP, with the reason and the engine's rule that gave it
+    assert "  DROP  [read-more by furniture] Read more" in dropped and "Read more" not in out
     assert any("favor to ask" in line for line in out)  # the donation aside: trafilatura's own call
     plain = newsindex(env, "extract", str(path), timeout=120)
     assert "left_out" not in json.loads(plain.stdout)  # only --explain reads it: documents never carry it
