@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -224,7 +226,7 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
     component_settings = {**settings.component_settings(), "NEWSINDEX_SITE_RULES": extraction_rules(sites)}
     scratch = None
     if preview:  # on disk, not in memory: the store grew ~7 KB a document as ":memory:"
-        scratch = tempfile.TemporaryDirectory(prefix="newsindex-preview-")
+        scratch = preview_scratch()
         component_settings["NEWSINDEX_STORE_PATH"] = str(Path(scratch.name) / "store.sqlite")
         component_settings["NEWSINDEX_QUALITY_PATH"] = None
     component_settings["NEWSINDEX_EXPLAIN_LEFT_OUT"] = left_out
@@ -242,6 +244,37 @@ def documents(settings: Settings, paths: list[str], dead: DeadLetter | None, sum
         finally:  # the preview's store goes whatever ended the run (a failure, a signal, the reader leaving)
             if scratch is not None:
                 scratch.cleanup()
+
+
+PREVIEW_PREFIX = "newsindex-preview-"
+
+
+def preview_scratch() -> tempfile.TemporaryDirectory:
+    """The preview's folder, named with this process's id; the folders of previews that were killed (SIGKILL
+    runs no cleanup) go first."""
+    sweep_killed_previews(Path(tempfile.gettempdir()))
+    return tempfile.TemporaryDirectory(prefix=f"{PREVIEW_PREFIX}{os.getpid()}-")
+
+
+def sweep_killed_previews(folder: Path) -> list[Path]:
+    """Remove the preview folders in ``folder`` whose process is gone; the removed ones."""
+    removed = []
+    for scratch in folder.glob(f"{PREVIEW_PREFIX}*-*"):
+        pid = scratch.name[len(PREVIEW_PREFIX):].split("-", 1)[0]
+        if scratch.is_dir() and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(scratch, ignore_errors=True)
+            removed.append(scratch)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _close(stages: list, summary: Summary) -> None:

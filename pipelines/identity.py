@@ -99,12 +99,17 @@ def _content_key(item: Item) -> str:
 
 class _Claims:
     """Which id each input of the run took: id → (content key, where it came from). In a temporary SQLite
-    file, so a run of 100,000 documents keeps none of it in memory."""
+    file, so a run of 100,000 documents keeps none of it in memory. Its name is removed as soon as it is open
+    (without a journal SQLite needs only its open file), so a run killed by any signal leaves nothing behind."""
 
     def __init__(self) -> None:
-        self.file = tempfile.NamedTemporaryFile(prefix="newsindex-claims-", suffix=".sqlite")
-        self.conn = sqlite3.connect(self.file.name)
-        self.conn.execute("PRAGMA journal_mode=OFF")
+        handle, name = tempfile.mkstemp(prefix="newsindex-claims-", suffix=".sqlite")
+        os.close(handle)
+        try:
+            self.conn = sqlite3.connect(name)
+            self.conn.execute("PRAGMA journal_mode=OFF")
+        finally:
+            os.unlink(name)
         self.conn.execute("CREATE TABLE claims (id TEXT PRIMARY KEY, key TEXT, source TEXT, original INTEGER)")
 
     def get(self, doc_id: str) -> tuple[str, str] | None:
@@ -122,7 +127,6 @@ class _Claims:
 
     def close(self) -> None:
         self.conn.close()
-        self.file.close()
 
 
 class IdentityStage(Stage):

@@ -9,14 +9,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from helpers import ROOT, SEEDS, write_articles
 
 from newsindex.cli import main
-from newsindex.ingest import Summary, documents
+from newsindex.ingest import Summary, documents, preview_scratch, sweep_killed_previews
 from pipelines.config import load_settings
 from pipelines.dedupe import SiteBoilerplateStage
+from pipelines.identity import IdentityStage
 
 
 @pytest.fixture
@@ -144,3 +146,47 @@ def test_the_unassigned_are_read_back_page_by_page_as_they_were_when_the_reading
             store.set_cluster(other, "doc0")
     assert read == ids
     store.close()
+
+
+def test_a_killed_preview_leaves_a_folder_the_next_preview_removes(tmp_path, monkeypatch):
+    # SIGKILL runs no cleanup: the folder carries the process id, and the next preview sweeps a dead one's
+    scratch, ready, folder = tmp_path / "tmp", tmp_path / "ready", tmp_path / "articles"
+    scratch.mkdir()
+    write_articles(folder, 6)
+    env = {**os.environ, "TMPDIR": str(scratch), "NEWSINDEX_HOME": str(tmp_path / "home"),
+           "NEWSINDEX_STORE_PATH": str(tmp_path / "store.sqlite"), "NEWSINDEX_SOURCES": str(tmp_path / "none.yaml")}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(ready), str(folder)], env=env, cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists(), child.communicate(timeout=5)
+        child.kill()
+        child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    left = [p.name for p in scratch.iterdir()]
+    assert left and all(name.startswith(f"newsindex-preview-{child.pid}-") for name in left)
+    assert not [n for n in left if "claims" in n]  # the identity stage's file had no name left to leave
+    alive = scratch / f"newsindex-preview-{os.getpid()}-mine"
+    alive.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    mine = preview_scratch()
+    try:  # the dead one's folder is gone; a running preview's (this process's) stays
+        assert sorted(p.name for p in scratch.iterdir()) == sorted([alive.name, Path(mine.name).name])
+        assert Path(mine.name).name.startswith(f"newsindex-preview-{os.getpid()}-")
+    finally:
+        mine.cleanup()
+    assert sweep_killed_previews(scratch) == []
+
+
+def test_the_identity_claims_file_has_no_name_while_the_run_holds_it(private_tmp):
+    stage = IdentityStage()
+    try:
+        assert list(private_tmp.iterdir()) == []
+        stage.claims["a"] = ("key", "a.txt", True)
+        assert stage.claims.get("a") == ("key", "a.txt") and stage.claims.is_original("a")
+    finally:
+        stage.close()
