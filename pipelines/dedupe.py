@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,22 @@ class DedupeConfig:
 paragraph_signature = text_signature
 
 
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int = 1) -> np.ndarray:
+    """MinHash's permutation parameters, drawn once per size instead of once per document."""
+    return MinHash(num_perm=num_perm, seed=seed).permutations
+
+
+def _sha1_32(data: bytes) -> int:
+    """datasketch's ``sha1_hash32`` (the first four bytes of SHA-1, little-endian) without ``struct``."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
 def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:
     words = re.findall(r"\w+", text.casefold())
     shingles = {" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
-    mh = MinHash(num_perm=num_perm, seed=1)
+    mh = MinHash(num_perm=num_perm, seed=1, hashfunc=_sha1_32, permutations=_permutations(num_perm),
+                 scheme="affine32")
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh.hashvalues
 

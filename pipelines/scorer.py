@@ -48,8 +48,27 @@ def replaced_rules() -> frozenset[str]:
     return frozenset(weights.get("replaces", ())) if weights else frozenset()
 
 
+# The features read off the page's HTML (the paragraph's block): the costly lookups, each valued in [0, 1].
+PAGE_FEATURES = ("link_share", "container", "heading", "no_block")
+BOUND_MARGIN = 1e-6  # the bound below skips a lookup only when the verdict is certain beyond rounding
+
+
 def features(a: Article, i: int) -> dict[str, float]:
     """Paragraph i's signals as numbers (0–1 mostly); the same function feeds fitting and scoring."""
+    return {**text_features(a, i), **page_features(a, i)}
+
+
+def page_features(a: Article, i: int) -> dict[str, float]:
+    """The signals of paragraph i's block on the page (``PAGE_FEATURES``)."""
+    block = a.block(i) if a.page is not None else None
+    return {"link_share": block.link_share if block else 0.0,
+            "container": float(bool(block and block.container)),
+            "heading": float(bool(block and block.heading)),
+            "no_block": float(block is None)}
+
+
+def text_features(a: Article, i: int) -> dict[str, float]:
+    """The signals of paragraph i's text and its place in the article: everything but ``PAGE_FEATURES``."""
     p, n = a.paragraphs[i], len(a)
     body = a.prose_span
     overlap = a.overlap(i)
@@ -57,7 +76,6 @@ def features(a: Article, i: int) -> dict[str, float]:
     own = content_words(p.text)
     lexicon = a.lexicon
     family, hits = lexicon.appeal_hits(p.text)
-    block = a.block(i) if a.page is not None else None
     neighbours = [a.reason(j) for j in (i - 1, i + 1) if 0 <= j < n]
     text = p.text.rstrip()
     found = {
@@ -84,10 +102,6 @@ def features(a: Article, i: int) -> dict[str, float]:
         "ends_colon": float(text.endswith(":")),
         "ends_ellipsis": float(text.endswith(("...", "…"))),
         "digit_share": len(_DIGIT.findall(p.text)) / max(1, len(p.text)),
-        "link_share": block.link_share if block else 0.0,
-        "container": float(bool(block and block.container)),
-        "heading": float(bool(block and block.heading)),
-        "no_block": float(block is None),
         "neighbour_dropped": float(any(r is not None for r in neighbours)),
         "neighbour_appeal": float(any(r in (Reason.DONATE, Reason.SUBSCRIBE) for r in neighbours)),
     }
@@ -110,10 +124,19 @@ def score_open(a: Article) -> None:
     if weights is None or not len(a):
         return
     threshold = a.config.score_threshold if a.config.score_threshold is not None else weights["threshold"]
+    by_name = dict(zip(weights["features"], weights["weights"], strict=True))
+    # A paragraph whose text signals keep it below the threshold whatever its block on the page holds (each
+    # page feature at its most, 0 or 1, for its weight's sign) is kept without looking the block up.
+    page_most = sum(max(0.0, by_name.get(name, 0.0)) for name in PAGE_FEATURES)
+    cutoff = math.log(threshold / (1 - threshold)) - BOUND_MARGIN if 0 < threshold < 1 else None
     for i, p in enumerate(a.paragraphs):
         if not a.is_open(i) or p.words > weights.get("max_words", 80):
             continue
-        value, parts = probability(weights, features(a, i))
+        values = text_features(a, i)
+        if cutoff is not None and weights["bias"] + sum(
+                by_name.get(name, 0.0) * v for name, v in values.items()) + page_most < cutoff:
+            continue
+        value, parts = probability(weights, {**values, **page_features(a, i)})
         if value >= threshold:
             top = {name: round(c, 2) for name, c in parts[:TOP_CONTRIBUTIONS] if c}
             a.drop(i, Reason.SCORED, "scorer", {"probability": round(value, 3), **top})

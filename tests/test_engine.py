@@ -141,3 +141,35 @@ def test_a_scored_removal_carries_its_probability_and_contributions():
     assert cleaned.paragraphs == [*BODY, "Follow us"]
     scored = [r for r in cleaned.removed if r["rule"] == "scorer"]
     assert scored and all(0 < r["score"] < 1 and r["kept_anyway"] for r in scored)
+
+
+def _score_every_paragraph(article: Article) -> None:
+    """score_open without its bound: every open paragraph's full features, in order (the reference)."""
+    weights = scorer.model()
+    threshold = article.config.score_threshold
+    for i, p in enumerate(article.paragraphs):
+        if article.is_open(i) and p.words <= weights.get("max_words", 80):
+            value, _ = scorer.probability(weights, scorer.features(article, i))
+            if value >= threshold:
+                article.drop(i, Reason.SCORED, "scorer", {})
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.3, 0.5, 0.7, 0.87, 0.97])
+def test_the_scorers_bound_skips_no_paragraph_it_would_drop(threshold):
+    """The page lookups skipped for a paragraph whose text alone keeps it under the threshold change no verdict:
+    at every threshold the same paragraphs go as when every paragraph is scored in full."""
+    from pipelines.signals import PageSignals
+
+    lines = [*BODY, "Follow us on social media", "Support our newsroom: become a member today.",
+             "Photo: Reuters", "Related: Tram fares rise", "Share this article", "Most read", "Newsletter"]
+    html = ("<html><body><article>" + "".join(f"<p>{line}</p>" for line in BODY) + "</article>"
+            "<aside class='promo'><a href='/m'>Follow us on social media</a><p>Support our newsroom: become a "
+            "member today.</p></aside><ul><li><a href='/r'>Related: Tram fares rise</a></li><li><a href='/s'>"
+            "Share this article</a></li><li><a href='/x'>Most read</a></li></ul><p>Photo: Reuters</p></body></html>")
+    config = DEFAULT.with_overrides({"score_threshold": threshold})
+    bounded, full = (Article(lines, title="Tram line approved", page=PageSignals(html), config=config)
+                     for _ in range(2))
+    scorer.score_open(bounded)
+    _score_every_paragraph(full)
+    assert [v and v.drop for v in bounded.verdicts] == [v and v.drop for v in full.verdicts]
+    assert any(v is not None for v in full.verdicts) or threshold > 0.5
