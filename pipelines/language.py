@@ -27,6 +27,61 @@ def _factory():
     return factory
 
 
+@functools.cache
+def _detector_class():
+    """langdetect's ``Detector`` with its three inner loops rewritten, the same arithmetic in the same order:
+    the n-grams in one pass over the text normalised once per distinct character (its ``NGram`` object
+    normalises and slices per character), and the probability updates as list comprehensions. The random
+    trials are langdetect's own code, so the answers are its answers (tests/test_language.py compares them)."""
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    class NgramDetector(Detector):
+        def _extract_ngrams(self) -> list[str]:
+            text = self.text
+            table = {ord(ch): NGram.normalize(ch) for ch in set(text)}
+            known = self.word_lang_prob_map
+            result: list[str] = []
+            grams, capital = " ", False
+            for ch in text.translate(table):
+                last = grams[-1]
+                if last == " ":
+                    grams, capital = " ", False
+                    if ch == " ":
+                        continue
+                elif len(grams) >= 3:
+                    grams = grams[1:]
+                grams += ch
+                if ch.isupper():
+                    if last.isupper():
+                        capital = True
+                else:
+                    capital = False
+                if capital:
+                    continue
+                for n in (1, 2, 3):
+                    if len(grams) < n:
+                        break
+                    gram = grams[-n:]
+                    if gram != " " and gram in known:
+                        result.append(gram)
+            return result
+
+        def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
+            if word is None or word not in self.word_lang_prob_map:
+                return False
+            weight = alpha / self.BASE_FREQ
+            prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word], strict=True)]
+            return True
+
+        def _normalize_prob(self, prob: list[float]) -> float:
+            total = sum(prob)
+            prob[:] = [p / total for p in prob]
+            return max(0.0, *prob)
+
+    return NgramDetector
+
+
 def detect_language(text: str, sample_chars: int | None = None, trials: int | None = None
                     ) -> tuple[str, float, str]:
     """(code, probability, status); status is "ok", "too-short" or "uncertain"."""
@@ -36,7 +91,7 @@ def detect_language(text: str, sample_chars: int | None = None, trials: int | No
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return "und", 0.0, "too-short"
     try:
-        detector = _factory().create()
+        detector = _detector_class()(_factory())
         detector.n_trial = trials or TRIALS
         detector.append(sample)
         best = detector.get_probabilities()[0]

@@ -27,3 +27,34 @@ def test_deterministic():
 
 def test_too_short_is_not_guessed():
     assert detect_language("Ok, 2024!") == ("und", 0.0, "too-short")
+
+
+def _texts() -> list[str]:
+    """Every sample, the seed articles, and the awkward cases: capitals, digits, URLs, CJK, Vietnamese marks."""
+    from pathlib import Path
+
+    seeds = sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt"))
+    texts = list(SAMPLES.values()) + [path.read_text(encoding="utf-8")[:2000] for path in seeds]
+    texts += ["NASA and the ESA said on Monday that the JWST images of NGC 1300 were released at https://x.org/a",
+              "東京都は月曜日、新しい交通計画を発表した。市民の意見を聞きながら進めるという。ひらがなカタカナ",
+              "Ngân hàng trung ương đã tăng lãi suất thêm nửa điểm vào thứ Sáu vì lạm phát kéo dài.",
+              "Mixed ΕΛΛΗΝΙΚΆ κείμενο with English words and ΚΕΦΑΛΑΙΑ and numbers 2024-06-14 ... «quotes» — dash"]
+    return texts
+
+
+@pytest.mark.parametrize("trials", [1, 3, 7])
+def test_our_faster_detector_gives_langdetects_own_probabilities(trials):
+    """The rewritten inner loops (pipelines.language._detector_class) change no probability, bit for bit."""
+    from langdetect.detector import Detector
+
+    from pipelines.language import _detector_class, _factory
+
+    for text in _texts():
+        ours, theirs = _detector_class()(_factory()), Detector(_factory())
+        for detector in (ours, theirs):
+            detector.n_trial = trials
+            detector.append(text)
+        assert ours._extract_ngrams() == theirs._extract_ngrams()
+        assert [(x.lang, x.prob) for x in ours.get_probabilities()] == [
+            (x.lang, x.prob) for x in theirs.get_probabilities()]
+        assert ours.langprob == theirs.langprob  # every language's probability, not only the ones shown
