@@ -58,11 +58,16 @@ def _stable(name: str) -> str:
 
 def _step(element, wrapper: bool = False) -> str:
     tag = element.tag if isinstance(element.tag, str) else "?"
-    ident = _stable(element.get("id", "") or "")
-    if wrapper:  # around the headline: its classes name the page (category-sport, post-type), not a place
-        return tag + (f"#{ident}" if ident else "")
-    classes = sorted({_stable(name) for name in element.get("class", "").split()} - {""})[:MAX_CLASSES]
-    return tag + "".join(f".{name}" for name in classes) + (f"#{ident}" if ident else "")
+    return _step_of(tag, element.get("id", "") or "", "" if wrapper else element.get("class", "") or "")
+
+
+@lru_cache(maxsize=65536)
+def _step_of(tag: str, ident: str, classes: str) -> str:
+    """One path step from an element's tag, id and classes (none for a wrapper around the headline: its classes
+    name the page, category-sport or post-type, not a place); a site's pages repeat the same few."""
+    ident = _stable(ident)
+    names = sorted({_stable(name) for name in classes.split()} - {""})[:MAX_CLASSES]
+    return tag + "".join(f".{name}" for name in names) + (f"#{ident}" if ident else "")
 
 
 class PagePaths:
@@ -110,7 +115,12 @@ def region_id(path: str) -> str:
 def text_signature(text: str) -> str:
     """A text's words, case-folded, hashed: the key of both kinds of site knowledge (``pipelines.dedupe`` counts
     it across clusters, the template store within regions)."""
-    return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:16]
+    return signature_of_words(normalise(text))
+
+
+def signature_of_words(words: str) -> str:
+    """``text_signature`` of a text already normalised."""
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:16]
 
 
 def page_template(page, paragraphs: list[str]) -> dict:
@@ -123,12 +133,13 @@ def page_template(page, paragraphs: list[str]) -> dict:
     for text, element in page.leaf_blocks():
         if len(blocks) >= MAX_TEMPLATE_BLOCKS:
             break
-        if not normalise(text):
+        words = normalise(text)
+        if not words:
             continue
         path = paths_of.path(element)
         rid = region_id(path)
         paths[id(element)] = rid
-        blocks[(rid, text_signature(text))] = None
+        blocks[(rid, signature_of_words(words))] = None
         examples.setdefault(rid, [path, " ".join(text.split())[:EXAMPLE_CHARS]])
     regions, boxes = {}, {}
     other: dict[str, object] | None = None
