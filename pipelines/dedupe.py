@@ -63,17 +63,14 @@ def _permutations(num_perm: int, seed: int = 1) -> np.ndarray:
     return MinHash(num_perm=num_perm, seed=seed).permutations
 
 
-def _sha1_32(data: bytes) -> int:
-    """datasketch's ``sha1_hash32`` (the first four bytes of SHA-1, little-endian) without ``struct``."""
-    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
-
-
 def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:
+    """datasketch's MinHash of the text's word shingles, its default hash (the first four bytes of SHA-1,
+    little-endian) taken in one pass here and handed over as numbers (``hashfunc=int``)."""
     words = re.findall(r"\w+", text.casefold())
     shingles = {" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
-    mh = MinHash(num_perm=num_perm, seed=1, hashfunc=_sha1_32, permutations=_permutations(num_perm),
-                 scheme="affine32")
-    mh.update_batch([s.encode("utf-8") for s in shingles])
+    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles])
+    mh = MinHash(num_perm=num_perm, seed=1, hashfunc=int, permutations=_permutations(num_perm), scheme="affine32")
+    mh.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return mh.hashvalues
 
 

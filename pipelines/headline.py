@@ -14,6 +14,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 # What separates a title from the site's name: "Story | Site", "Site – Story", "Story :: Site", "Story · Site".
 _SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|»|•|/)\s+|\s*(?:\||::|»)\s*")
 MAX_HEADLINE_CHARS = 400
@@ -79,7 +81,7 @@ def json_ld_blocks(tree) -> list:
     """The page's JSON-LD blocks, parsed once for the headline and the authors: at most 10, each at most
     ``MAX_JSON_LD_CHARS``; a malformed or absurdly nested one is left out."""
     blocks = []
-    for script in tree.xpath("//script[@type='application/ld+json']/text()")[:10]:
+    for script in _JSON_LD_TEXT(tree)[:10]:
         if len(script) > MAX_JSON_LD_CHARS:
             continue
         try:
@@ -114,18 +116,34 @@ def _json_ld(blocks: list) -> tuple[list[str], list[str]]:
     return headlines, names
 
 
+_TITLE_TEXT = etree.XPath("//title/text()")
+_JSON_LD_TEXT = etree.XPath("//script[@type='application/ld+json']/text()")
+
+
+def _first_meta(tree, names: tuple[str, ...]) -> dict[str, str]:
+    """Each name's first ``<meta property=… content=…>`` or ``<meta name=… content=…>`` in document order, in
+    one walk of the page (what ``//meta[@property=N or @name=N]/@content`` gives first, name by name)."""
+    wanted, found = set(names), {}
+    for element in tree.getroottree().getroot().iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        for key in {element.get("property"), element.get("name")} & wanted:
+            found.setdefault(key, content)
+    return found
+
+
 def candidates(tree) -> Candidates:
     if tree is None:
         return Candidates([], [], "", [])
     h1 = [_clean(e.text_content()) for e in tree.iter("h1")][:MAX_H1]
-    meta = [_clean(v) for name in _META_TITLES
-            for v in tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")[:1]]
+    stated = _first_meta(tree, _META_TITLES + _META_SITE_NAMES)
+    meta = [_clean(stated[name]) for name in _META_TITLES if name in stated]
     blocks = json_ld_blocks(tree)
     headlines, publishers = _json_ld(blocks)
     meta += headlines[:1]
-    title = _clean(next(iter(tree.xpath("//title/text()")), ""))
-    sites = [_clean(v) for name in _META_SITE_NAMES
-             for v in tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")[:1]]
+    title = _clean(next(iter(_TITLE_TEXT(tree)), ""))
+    sites = [_clean(stated[name]) for name in _META_SITE_NAMES if name in stated]
     return Candidates([h for h in h1 if 0 < len(h) <= MAX_HEADLINE_CHARS],
                       [m for m in meta if 0 < len(m) <= MAX_HEADLINE_CHARS],
                       title if len(title) <= MAX_HEADLINE_CHARS else "",

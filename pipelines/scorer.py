@@ -19,7 +19,6 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from pipelines.lists import list_shape
-from pipelines.signals import content_words
 from pipelines.textmeta import is_sentence, is_timestamp_line
 from pipelines.verdicts import Reason
 
@@ -73,7 +72,7 @@ def text_features(a: Article, i: int) -> dict[str, float]:
     body = a.prose_span
     overlap = a.overlap(i)
     title_words = a.title_words
-    own = content_words(p.text)
+    own = a.topic.words(i)
     lexicon = a.lexicon
     family, hits = lexicon.appeal_hits(p.text)
     neighbours = [a.reason(j) for j in (i - 1, i + 1) if 0 <= j < n]

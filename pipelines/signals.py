@@ -77,6 +77,10 @@ class Topic:
     def _title_words(self) -> set[str]:
         return content_words(self.title)
 
+    def words(self, i: int) -> set[str]:
+        """Paragraph i's content words (``content_words``), made once; not to be changed."""
+        return self._sets[i]
+
     def overlap(self, i: int) -> float | None:
         """Share of paragraph i's content words used elsewhere in the article (0: another topic entirely)."""
         words = self._sets[i]

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 from helpers import ROOT
 
 from pipelines.dedupe import (
@@ -179,3 +180,20 @@ def test_batch_stages_read_the_batch_back_instead_of_holding_it(tmp_path):
                           lambda i, r: None))
     assert seen == ["Spill"] and len(done) == 4
     assert all(PROMO not in d["paragraphs"] for d in done)
+
+
+@pytest.mark.parametrize("text", ["", "one", "The council met. " * 40, " ".join(WIRE),
+                                  "Zürich, Łódź и Київ: 東京 2024"])
+def test_the_signature_is_datasketchs_default_minhash(text):
+    """Signatures kept in a store by an earlier run stay comparable: ours is datasketch's MinHash with its
+    default hash and permutations, over the same shingles."""
+    import re
+
+    from datasketch import MinHash
+
+    words = re.findall(r"\w+", text.casefold())
+    shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 5 + 1))}
+    reference = MinHash(num_perm=128, seed=1)
+    reference.update_batch([s.encode("utf-8") for s in shingles])
+    ours = minhash_signature(text)
+    assert ours.dtype == reference.hashvalues.dtype and np.array_equal(ours, reference.hashvalues)
