@@ -148,6 +148,25 @@ def _json_ld_authors(blocks: list) -> list[str]:
     return names
 
 
+# The label of the author in the "label / data" pairs of Twitter's summary card (WordPress SEO plugins write
+# ``twitter:label1`` "Written by" and ``twitter:data1`` the name), in the corpus's languages.
+_CARD_AUTHOR_LABEL = re.compile(r"^\s*(?:(?:written|geschrieben|écrit|escrito|scritto|geschreven|napisane|skrevet|"
+                                r"skriven|yazan)\s+(?:by|von|par|por|da|door|przez|av|af)|by|authors?|autor(?:a|es)?|"
+                                r"auteur|autore|yazar|автор)\s*:?\s*$", re.IGNORECASE)
+
+
+def _card_authors(tree) -> list[str]:
+    """The name a summary card labels as the author (``twitter:labelN`` "Written by", ``twitter:dataN``)."""
+    card = {}
+    for element in tree.xpath("//meta[starts-with(@name, 'twitter:label') or starts-with(@name, 'twitter:data')]"
+                              )[:20]:
+        card.setdefault(element.get("name"), element.get("content") or "")
+    for number in range(1, 6):
+        if _CARD_AUTHOR_LABEL.match(card.get(f"twitter:label{number}", "")):
+            return split_names(card.get(f"twitter:data{number}", ""))
+    return []
+
+
 def _meta_authors(tree) -> list[str]:
     values = tree.xpath("//meta[@name='author' or @property='article:author' or @name='dc.creator' or "
                         "@name='DC.creator' or @name='parsely-author' or @name='sailthru.author']/@content")[:4]
@@ -155,7 +174,7 @@ def _meta_authors(tree) -> list[str]:
     for value in values:
         if not value.strip().startswith("http"):
             names += [n for n in split_names(value) if n not in names]
-    return names
+    return names or _card_authors(tree)
 
 
 _LABEL_ONLY = re.compile(r"^(?:written\s+by|by|author|authors|autor(?:a|ka)?|auteur|par|por|von|di|yazan|"

@@ -95,6 +95,15 @@ def _meta_elements(tree) -> tuple[list, list]:
     return metas, tag_lists
 
 
+def _item_byline(element) -> list[str]:
+    """The byline among a meta line's items (``<p class="meta"><span>By Daniel Renfrow</span><span>April 12,
+    2024</span></p>``: the whole reads "By Daniel Renfrow April 12, 2024", no byline)."""
+    for child in element[:6]:
+        if isinstance(child.tag, str) and (names := parse_byline(element_text(child))):
+            return names
+    return []
+
+
 @dataclass
 class VisibleMeta:
     authors: list[str] = field(default_factory=list)
@@ -113,7 +122,8 @@ def visible_meta(page: PageSignals) -> VisibleMeta:
     for element in metas[:20]:
         text = element_text(element)
         if text and len(text) <= 200:
-            found.authors += [name for name in parse_byline(text) or [] if name not in found.authors]
+            names = parse_byline(text) or ([] if found.authors else _item_byline(element))
+            found.authors += [name for name in names if name not in found.authors]
             found.published = found.published or parse_date(text)
     for element in tag_lists[:50]:
         if element.tag == "a":

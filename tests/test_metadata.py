@@ -199,3 +199,31 @@ def test_short_labels_a_pipe_hangs_on_the_headline_come_off(h1, title):
 ])
 def test_the_dateline_on_awkward_pages(body_top, day):
     assert page(body_top=body_top, url=DATED_URL)["published"][:10] == day
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("en", "Written by"), ("de", "Geschrieben von"), ("fr", "Écrit par"), ("es", "Escrito por"), ("it", "Scritto da"),
+])
+def test_the_summary_cards_labelled_author(lang, label):
+    """WordPress SEO plugins label the author in Twitter's card: twitter:labelN / twitter:dataN, any N."""
+    head = ("<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='5 minutes'>"
+            f"<meta name='twitter:label2' content='{label}'><meta name='twitter:data2' content='Nawaz Dhandala'>")
+    assert page(head, body_top="<h1>Council passes the budget</h1>", lang=lang)["author"] == ["Nawaz Dhandala"]
+    reading_time_only = head.split("<meta name='twitter:label2'")[0]
+    assert page(reading_time_only, body_top="<h1>Council passes the budget</h1>", lang=lang)["author"] == []
+
+
+@pytest.mark.parametrize(("lang", "label", "day"), [
+    ("en", "By", "April 12, 2024"), ("de", "Von", "12. April 2024"), ("fr", "Par", "12 avril 2024"),
+    ("pl", "Autor:", "12 kwietnia 2024"),
+])
+def test_a_byline_that_is_one_item_of_a_meta_line(lang, label, day):
+    """<p class="meta"><span>By X</span><span>date</span></p> (here above the headline, where no dateline rule looks)
+    reads "By X date" whole: the byline is its item;
+    the bylines of related stories further down the page (other meta lines) are not the story's."""
+    meta = (f"<p class='inline-list page-header__meta'><span><a href='/a'>{label} Daniel Renfrow</a></span>"
+            f"<span>{day}</span></p>")
+    related = "<div class='related'><p class='item__meta'><span>04/09/2024</span><span>By Geneva Diaz</span></p></div>"
+    story = "".join(f"<p>{BODY}</p>" for _ in range(13))  # the related stories well below the headline
+    doc = page(body_top=f"{meta}<h1>Council passes the budget</h1>{story}{related}", lang=lang)
+    assert doc["author"] == ["Daniel Renfrow"]
