@@ -5,9 +5,11 @@ The two kinds alternate query by query, so machine noise falls on both alike; ea
 node has no merge running (the bulk build leaves background merges that would compete for the cores). The
 index and the templates it made are deleted at the end, also on failure (bench/common.py).
 
-With --previous, a third kind: the same search highlighting as before issue #23 (with the search's whole
-query, and all eight language fields of the text whatever the language filter) — the change's before and
-after on the same index in the same run; each query's kinds then run in a rotating order.
+With --previous, two more kinds: the same search highlighting as before issue #23 (with the search's whole
+query, and all eight language fields of the text whatever the language filter), and the same search with
+each story's copies through ``collapse.inner_hits`` (one search per hit) instead of one follow-up request —
+the changes' before and after on the same index in the same run. Each query's kinds run in a rotating order;
+a search's time includes its follow-up request for the copies.
 
 Documents: paragraphs sampled from the article-extraction benchmark's human-made article
 bodies (real news prose, ~180 articles) — each synthetic document takes 4–10 random paragraphs,
@@ -33,7 +35,15 @@ from datetime import datetime, timedelta, timezone
 from common import connected, load_aeb, write_result
 from elasticsearch import helpers
 
-from newsindex.search import LANGUAGES, SearchRequest, build_query
+from newsindex.search import (
+    COPIES_LISTED,
+    LANGUAGES,
+    REPRESENTATIVE_ORDER,
+    RETURNED_FIELDS,
+    SearchRequest,
+    attach_copies,
+    build_query,
+)
 from pipelines.config import load_settings
 from pipelines.elastic import create_index
 from pipelines.index import to_action
@@ -84,8 +94,21 @@ def previous_highlight(body: dict) -> dict:
     return body
 
 
+def inner_hits_copies(body: dict) -> dict:
+    """The same search with each story's copies through ``collapse.inner_hits`` (one search per hit), as before
+    they came in one follow-up request (``newsindex.search.attach_copies``)."""
+    body = copy.deepcopy(body)
+    if "collapse" in body:
+        body["collapse"]["inner_hits"] = {"name": "copies", "size": COPIES_LISTED, "sort": REPRESENTATIVE_ORDER,
+                                          "_source": RETURNED_FIELDS}
+    return body
+
+
 SEARCH = "search (facets, collapse, highlight)"
 PREVIOUS = "search, highlight before #23"
+INNER_HITS = "search, copies by inner_hits"
+# The kinds whose copies come in the follow-up request, as the CLI's search makes it (timed with it).
+WITH_COPIES = (SEARCH, PREVIOUS)
 
 
 def measure(client, index: str, queries: list[SearchRequest], kinds: dict) -> dict:
@@ -98,9 +121,10 @@ def measure(client, index: str, queries: list[SearchRequest], kinds: dict) -> di
             request = shape(body)
             t0 = time.perf_counter()
             resp = client.search(index=index, **request)
+            took = resp["took"] + (attach_copies(client, index, request, resp) if kind in WITH_COPIES else 0)
             if number >= 20:  # the first queries warm the caches
                 latencies[kind]["round_trip"].append((time.perf_counter() - t0) * 1000)
-                latencies[kind]["took"].append(resp["took"])
+                latencies[kind]["took"].append(took)
     summary = {}
     for kind, values in latencies.items():
         summary[kind] = {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18]}
@@ -130,10 +154,11 @@ def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRe
             took, trip = figures["took"], figures["round_trip"]
             print(f"  {kind:<37} took p50 {took['p50_ms']:5.1f} p95 {took['p95_ms']:5.1f} ms | round trip "
                   f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
-        if PREVIOUS in latency:
-            now, before = latency[SEARCH]["round_trip"], latency[PREVIOUS]["round_trip"]
-            print(f"  {SEARCH} / {PREVIOUS}: round trip p50 {now['p50_ms'] / before['p50_ms']:.2f}, "
-                  f"p95 {now['p95_ms'] / before['p95_ms']:.2f}", flush=True)
+        for other in (PREVIOUS, INNER_HITS):
+            if other in latency:
+                now, before = latency[SEARCH]["round_trip"], latency[other]["round_trip"]
+                print(f"  {SEARCH} / {other}: round trip p50 {now['p50_ms'] / before['p50_ms']:.2f}, "
+                      f"p95 {now['p95_ms'] / before['p95_ms']:.2f}", flush=True)
     return results, indexed / build
 
 
@@ -143,8 +168,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--previous", action="store_true", help="also the search highlighting as before #23")
     args = parser.parse_args()
-    kinds = {SEARCH: lambda body: body, **({PREVIOUS: previous_highlight} if args.previous else {}),
-             "baseline": baseline}
+    kinds = {SEARCH: lambda body: body, **({PREVIOUS: previous_highlight, INNER_HITS: inner_hits_copies}
+                                           if args.previous else {}), "baseline": baseline}
     sizes = [int(x) for x in args.sizes.split(",")]
     settings = load_settings(alias="bench-search")
     vocabulary = sorted({w for d in synthetic_docs(300, seed=2) for w in re.findall(r"[a-z]{5,}", d["text"])})

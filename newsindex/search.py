@@ -187,11 +187,37 @@ def build_query(req: SearchRequest) -> dict:
         if req.collapse or req.count == "stories":
             body["aggs"]["stories"] = {"cardinality": {"field": "cluster_id"}}
         if req.collapse:
-            # Every story once; its copies (the representative first) listed with their sites.
-            body["collapse"] = {"field": "cluster_id", "inner_hits": {
-                "name": "copies", "size": COPIES_LISTED, "sort": REPRESENTATIVE_ORDER,
-                "_source": RETURNED_FIELDS}}
+            # Every story once; its copies (the representative first) are fetched after it (``attach_copies``).
+            body["collapse"] = {"field": "cluster_id"}
     return body
+
+
+def copies_query(body: dict, stories: list[str]) -> dict:
+    """The copies of the page's stories that match the search, the representative first, in one request:
+    what ``collapse.inner_hits`` gives, which runs one search per hit (issue #23: half the search's time)."""
+    return {"query": {"bool": {"must": body["query"]["bool"]["must"],
+                               "filter": [*body["query"]["bool"]["filter"], {"terms": {"cluster_id": stories}}]}},
+            "size": 0, "track_total_hits": False,
+            "aggs": {"stories": {"terms": {"field": "cluster_id", "size": len(stories)}, "aggs": {
+                "copies": {"top_hits": {"size": COPIES_LISTED, "sort": REPRESENTATIVE_ORDER,
+                                        "_source": RETURNED_FIELDS}}}}}}
+
+
+def attach_copies(client: Elasticsearch, index: str, body: dict, resp: dict) -> int:
+    """Each collapsed hit's copies, as ``inner_hits.copies`` (their exact count and the first COPIES_LISTED in
+    representative order); the milliseconds the node took for them (0 without a collapse or hits)."""
+    hits = resp["hits"]["hits"]
+    stories = list(dict.fromkeys(h["fields"]["cluster_id"][0] for h in hits if h.get("fields", {}).get("cluster_id")))
+    if "collapse" not in body or not stories:
+        return 0
+    found = client.search(index=index, **copies_query(body, stories))
+    by_story = {b["key"]: b for b in found["aggregations"]["stories"]["buckets"]}
+    for hit in hits:
+        bucket = by_story.get(hit["fields"]["cluster_id"][0])
+        members = bucket["copies"]["hits"]["hits"] if bucket else []
+        hit["inner_hits"] = {"copies": {"hits": {"total": {"value": bucket["doc_count"] if bucket else 0},
+                                                 "hits": members}}}
+    return found["took"]
 
 
 def _highlight(req: SearchRequest, must: dict) -> dict:
@@ -247,6 +273,7 @@ def search(client: Elasticsearch, alias: str, req: SearchRequest) -> dict:
             # A facets-only call (--size 0, as a dashboard makes) is answered from the shard request cache
             # until the next refresh changes the index.
             resp = client.search(index=alias, request_cache=True if req.size == 0 else None, **body)
+            attach_copies(client, alias, body, resp)
     except NotFoundError as exc:
         if req.after:
             raise NewsindexError("the cursor has expired (5 minutes): start again with --after start") from exc
