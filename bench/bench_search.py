@@ -17,7 +17,10 @@ a random site out of 50, a language out of 8, 1–3 authors out of 400, 0–4 ta
 a published date in 2015–2024. Queries: 2-word and 1-word queries from the same vocabulary,
 each with the five facets, half with a filter.
 
-    python bench/bench_search.py [--sizes 10000,100000,300000] [--queries 300] [--previous]
+Each size is measured --repeats times (default 3), each time once merges have settled; the figures are the
+repeats' median, with the spread of the p95 (min–max).
+
+    python bench/bench_search.py [--sizes 10000,100000,300000] [--queries 300] [--repeats 3] [--previous]
 """
 
 from __future__ import annotations
@@ -132,8 +135,24 @@ def measure(client, index: str, queries: list[SearchRequest], kinds: dict) -> di
     return summary
 
 
-def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRequest], kinds: dict
-                      ) -> tuple[list, float]:
+def repeated(runs: list[dict]) -> tuple[dict, dict]:
+    """(the median of the repeats' figures, their spread {min, median, max}) per kind, metric and quantile."""
+    median: dict = {}
+    spread: dict = {}
+    for kind in runs[0]:
+        median[kind], spread[kind] = {}, {}
+        for metric in runs[0][kind]:
+            median[kind][metric], spread[kind][metric] = {}, {}
+            for quantile in runs[0][kind][metric]:
+                values = [run[kind][metric][quantile] for run in runs]
+                median[kind][metric][quantile] = statistics.median(values)
+                spread[kind][metric][quantile] = {"min": min(values), "median": statistics.median(values),
+                                                  "max": max(values)}
+    return median, spread
+
+
+def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRequest], kinds: dict,
+                      repeats: int = 1) -> tuple[list, float]:
     """One index grown to each size in turn, measured at each; (results, indexing rate)."""
     index = create_index(client, settings, aliases=False)
     results = []
@@ -146,14 +165,22 @@ def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRe
             client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000))
         client.indices.refresh(index=index)
         build += time.perf_counter() - start
-        settle(client, index)
-        latency = measure(client, index, queries, kinds)
-        results.append({"docs": indexed, "latency": latency})
-        print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building):")
+        runs = []
+        for number in range(repeats):  # each repeat on a settled node, its load recorded
+            settle(client, index)
+            runs.append(measure(client, index, queries, kinds))
+            print(f"  {indexed} docs: repeat {number + 1}/{repeats} done (load {os.getloadavg()[0]:.1f})", flush=True)
+        latency, spread = repeated(runs)
+        results.append({"docs": indexed, "latency": latency, "spread": spread, "repeats": repeats,
+                        "load": os.getloadavg()[0]})
+        print(f"{indexed:>7} docs (built at {indexed / build:.0f} docs/s, refresh off while building; "
+              f"median of {repeats} repeats):")
         for kind, figures in latency.items():
             took, trip = figures["took"], figures["round_trip"]
+            p95 = spread[kind]["round_trip"]["p95_ms"]
             print(f"  {kind:<37} took p50 {took['p50_ms']:5.1f} p95 {took['p95_ms']:5.1f} ms | round trip "
-                  f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms", flush=True)
+                  f"p50 {trip['p50_ms']:5.1f} p95 {trip['p95_ms']:5.1f} ms (p95 {p95['min']:.1f}–{p95['max']:.1f})",
+                  flush=True)
         for other in (PREVIOUS, INNER_HITS):
             if other in latency:
                 now, before = latency[SEARCH]["round_trip"], latency[other]["round_trip"]
@@ -166,6 +193,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000,300000")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=3, help="measurements of each size (median and spread)")
     parser.add_argument("--previous", action="store_true", help="also the search highlighting as before #23")
     args = parser.parse_args()
     kinds = {SEARCH: lambda body: body, **({PREVIOUS: previous_highlight, INNER_HITS: inner_hits_copies}
@@ -179,8 +207,9 @@ def main() -> None:
                              since="2019-01-01" if q % 4 == 1 else None, size=10)
                for q in range(args.queries + 20)]
     with connected(settings) as client:  # the index and templates it makes are deleted, also on failure
-        results, rate = build_and_measure(client, settings, sizes, queries, kinds)
-    write_result("search", {"queries": args.queries, "index_docs_per_s": rate, "results": results,
+        results, rate = build_and_measure(client, settings, sizes, queries, kinds, max(1, args.repeats))
+    write_result("search", {"queries": args.queries, "repeats": max(1, args.repeats), "index_docs_per_s": rate,
+                            "results": results,
                             "load_after": os.getloadavg()[0]})
 
 

@@ -423,12 +423,17 @@ def search() -> str:
     rows = []
     for result in data["results"]:
         cells = [f"{result['docs']:,}"]
-        for kind in result["latency"].values():
+        for name, kind in result["latency"].items():
             trip = kind.get("round_trip", {})
-            cells.append(f"{_fmt(trip.get('p50_ms'), 1)} / {_fmt(trip.get('p95_ms'), 1)} ms")
+            cell = f"{_fmt(trip.get('p50_ms'), 1)} / {_fmt(trip.get('p95_ms'), 1)} ms"
+            if p95 := result.get("spread", {}).get(name, {}).get("round_trip", {}).get("p95_ms"):
+                cell += f" (p95 {_fmt(p95['min'], 1)}–{_fmt(p95['max'], 1)})"
+            cells.append(cell)
         rows.append(cells)
     kinds = list(data["results"][0]["latency"])
-    out = _table(["documents", *[f"{k}: round trip p50 / p95" for k in kinds]], rows)
+    repeats = data.get("repeats", 1)
+    head = "round trip p50 / p95" + (f", median of {repeats} repeats (p95 spread)" if repeats > 1 else "")
+    out = _table(["documents", *[f"{k}: {head}" for k in kinds]], rows)
     return "\n".join([_bench_settings("bench_search.py"), out, _provenance("search")]) + "\n"
 
 
