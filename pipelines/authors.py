@@ -26,13 +26,13 @@ _LATER_ROLE = re.compile(r"\s+(?:(?:medically\s+)?reviewed|fact[- ]checked|photo
 # A list of names a reviewer, a photographer or an editor heads is not the story's authors.
 _OTHER_ROLE = re.compile(r"^(?:(?:medically\s+|fact[- ]checked\s+|expert\s+)?reviewed|fact[- ]checked|photos?|"
                          r"photography|illustrations?|edited|video|graphics)\b(?:\s+by)?\b", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:;|\||•|·|,|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\boch\b|"
+_SEPARATORS = re.compile(r"\s*(?:;|\||•|·|⋅|∙|,|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\boch\b|"
                          r"\ben\b|\bи\b)\s*")
 ROLE_WORDS = frozenset("""
     editor editors reporter reporters writer writers correspondent contributor contributors columnist staff
     journalist author senior chief managing deputy associate assistant executive editorial desk lead
     ceo cto cfo coo founder cofounder co-founder president director manager head partner officer analyst
-    expert specialist consultant strategist producer photographer attorney lawyer
+    expert specialist consultant strategist producer photographer attorney lawyer review reviews
     rédacteur rédactrice journaliste redakteur redakteurin korrespondent korrespondentin periodista
     redactor redactora corresponsal giornalista redattore redattrice jornalista repórter dziennikarz
     redaktor redaktorka reporterka journalist redaktion
@@ -109,7 +109,7 @@ def split_names(value: str) -> list[str]:
     if not value or len(value) > 400:
         return []
     names: list[str] = []
-    for chunk in re.split(r"\s+(?:\||·|•)\s+", value):
+    for chunk in re.split(r"\s+(?:\||·|•|⋅|∙)\s+", value):
         if _OTHER_ROLE.match(chunk):
             continue  # "Reviewed by X", "Photos: Y": not the story's authors
         chunk = _LATER_ROLE.sub("", _LABEL.sub("", chunk, count=1)).strip()

@@ -227,3 +227,14 @@ def test_a_byline_that_is_one_item_of_a_meta_line(lang, label, day):
     story = "".join(f"<p>{BODY}</p>" for _ in range(13))  # the related stories well below the headline
     doc = page(body_top=f"{meta}<h1>Council passes the budget</h1>{story}{related}", lang=lang)
     assert doc["author"] == ["Daniel Renfrow"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Ben Applebaum-Bauch ⋅ Review Editor", ["Ben Applebaum-Bauch"]),
+    ("Par Éric Lambert ⋅ Rédacteur", ["Éric Lambert"]),
+    ("Von Jonas Weber ∙ Redakteur", ["Jonas Weber"]),
+    ("Por Óscar Ruiz ∙ Lucía Romero", ["Óscar Ruiz", "Lucía Romero"]),
+])
+def test_a_typographic_dot_separates_names_and_roles(line, names):
+    """The dot operator and the bullet operator (⋅ ∙) part a byline like the middle dot (·) does."""
+    assert split_names(line) == names
