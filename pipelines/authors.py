@@ -42,6 +42,7 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}\b\.?(?:\s*®)?|Ph\.?\s?D\.?|M\.?\s?D\.
 # Credentials after a name: any capitals after a comma ("…, MS, RD, FAND"), the common ones without one.
 _KNOWN_CREDENTIALS = r"(?:Ph\.?\s?D|M\.?D|RN|BSN|DVM|CPP|PSP|MBA|RDN?|CFP|CPA|CEPF|LCSW|PharmD|DDS|JD|Esq)\b\.?®?"
 _TRAILING_CREDENTIALS = re.compile(rf"(?:,\s*(?:[A-Z]{{2,6}}\b\.?®?|{_KNOWN_CREDENTIALS})|\s+{_KNOWN_CREDENTIALS})+$")
+_ADDRESS = re.compile(r"/|^(?:www\.|https?:)", re.IGNORECASE)  # a profile's address is not a name
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|published|posted|modified|on)\b.*$", re.IGNORECASE)
 
 
@@ -116,7 +117,7 @@ def split_names(value: str) -> list[str]:
         chunk = _TRAILING_CREDENTIALS.sub("", chunk)
         for part in _SEPARATORS.split(chunk):
             part = part.strip(" .,:;-–—()\"'“”«»")
-            if not part or _CREDENTIAL.match(part) or is_role(part) or part in month_words():
+            if not part or _CREDENTIAL.match(part) or is_role(part) or part in month_words() or _ADDRESS.search(part):
                 continue
             part = _strip_roles(_cut_at_date(_TRAILING_CREDENTIALS.sub("", _LABEL.sub("", part, count=1))))
             if part and len(part) <= MAX_NAME_CHARS and any(ch.isalpha() for ch in part) and part not in names:

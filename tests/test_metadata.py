@@ -238,3 +238,9 @@ def test_a_byline_that_is_one_item_of_a_meta_line(lang, label, day):
 def test_a_typographic_dot_separates_names_and_roles(line, names):
     """The dot operator and the bullet operator (⋅ ∙) part a byline like the middle dot (·) does."""
     assert split_names(line) == names
+
+
+@pytest.mark.parametrize("address", ["www.facebook.com/annapetrova", "https://twitter.com/annapetrova",
+                                     "instagram.com/anna.petrova"])
+def test_a_profile_address_is_not_an_author(address):
+    assert split_names(f"{address}; Anna Petrova") == ["Anna Petrova"]
