@@ -42,7 +42,7 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}\b\.?(?:\s*®)?|Ph\.?\s?D\.?|M\.?\s?D\.
 # Credentials after a name: any capitals after a comma ("…, MS, RD, FAND"), the common ones without one.
 _KNOWN_CREDENTIALS = r"(?:Ph\.?\s?D|M\.?D|RN|BSN|DVM|CPP|PSP|MBA|RDN?|CFP|CPA|CEPF|LCSW|PharmD|DDS|JD|Esq)\b\.?®?"
 _TRAILING_CREDENTIALS = re.compile(rf"(?:,\s*(?:[A-Z]{{2,6}}\b\.?®?|{_KNOWN_CREDENTIALS})|\s+{_KNOWN_CREDENTIALS})+$")
-_ADDRESS = re.compile(r"/|^(?:www\.|https?:)", re.IGNORECASE)  # a profile's address is not a name
+_ADDRESS = re.compile(r"\S/\S|^(?:www\.|https?:)", re.IGNORECASE)  # a profile's address is not a name
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|published|posted|modified|on)\b.*$", re.IGNORECASE)
 
 
@@ -110,7 +110,7 @@ def split_names(value: str) -> list[str]:
     if not value or len(value) > 400:
         return []
     names: list[str] = []
-    for chunk in re.split(r"\s+(?:\||·|•|⋅|∙)\s+", value):
+    for chunk in re.split(r"\s+(?:\||·|•|⋅|∙|/)\s+", value):
         if _OTHER_ROLE.match(chunk):
             continue  # "Reviewed by X", "Photos: Y": not the story's authors
         chunk = _LATER_ROLE.sub("", _LABEL.sub("", chunk, count=1)).strip()

@@ -244,3 +244,7 @@ def test_a_typographic_dot_separates_names_and_roles(line, names):
                                      "instagram.com/anna.petrova"])
 def test_a_profile_address_is_not_an_author(address):
     assert split_names(f"{address}; Anna Petrova") == ["Anna Petrova"]
+
+
+def test_a_spaced_slash_parts_two_names():
+    assert split_names("Anna Petrova / Tom Baker") == ["Anna Petrova", "Tom Baker"]
