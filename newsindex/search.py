@@ -206,17 +206,19 @@ def copies_query(body: dict, stories: list[str]) -> dict:
 def attach_copies(client: Elasticsearch, index: str, body: dict, resp: dict) -> int:
     """Each collapsed hit's copies, as ``inner_hits.copies`` (their exact count and the first COPIES_LISTED in
     representative order); the milliseconds the node took for them (0 without a collapse or hits)."""
+    def story(hit: dict) -> str | None:  # a document indexed without a story id has no copies to list
+        return (hit.get("fields", {}).get("cluster_id") or [None])[0]
+
     hits = resp["hits"]["hits"]
-    stories = list(dict.fromkeys(h["fields"]["cluster_id"][0] for h in hits if h.get("fields", {}).get("cluster_id")))
+    stories = list(dict.fromkeys(s for h in hits if (s := story(h)) is not None))
     if "collapse" not in body or not stories:
         return 0
     found = client.search(index=index, **copies_query(body, stories))
     by_story = {b["key"]: b for b in found["aggregations"]["stories"]["buckets"]}
     for hit in hits:
-        bucket = by_story.get(hit["fields"]["cluster_id"][0])
-        members = bucket["copies"]["hits"]["hits"] if bucket else []
-        hit["inner_hits"] = {"copies": {"hits": {"total": {"value": bucket["doc_count"] if bucket else 0},
-                                                 "hits": members}}}
+        if (bucket := by_story.get(story(hit))) is not None:
+            hit["inner_hits"] = {"copies": {"hits": {"total": {"value": bucket["doc_count"]},
+                                                     "hits": bucket["copies"]["hits"]["hits"]}}}
     return found["took"]
 
 

@@ -154,3 +154,15 @@ def test_the_answers_are_the_recorded_ones(fixed_index):
     snippets = [h["highlight"] for a in expected.values() for h in a["hits"]]
     assert any("<mark>" in f for s in snippets for f in s.get("text", []))  # the reference has marks to lose
     assert any("<mark>" in f for s in snippets for f in s.get("title", []))
+
+
+def test_a_document_without_a_story_is_listed_alone(fixed_index):
+    """A document some other tool indexed without a story id collapses with nothing: listed, no copies; the
+    stories around it keep theirs (one follow-up request fetches them)."""
+    client, settings = fixed_index
+    loose = {k: v for k, v in doc("loose", "Bridges of the old town", ["Bridges and floods, an old story."], "en",
+                                  "2018-01-01T00:00:00Z", "old.example").items() if k != "cluster_id"}
+    helpers.bulk(client, [to_action(loose, settings.alias)], refresh=True)
+    hits = {h["id"]: h for h in search(client, settings.alias, SearchRequest("bridges floods"))["hits"]}
+    assert "loose" in hits and "copies" not in hits["loose"]
+    assert hits["bridges"]["copies"] == 2 and [c["id"] for c in hits["bridges"]["copy_list"]] == ["bridges-copy"]
