@@ -44,11 +44,16 @@ def _stages():
     return build_stages({"NEWSINDEX_STORE_PATH": ":memory:"})
 
 
+def _through(stages, pages: list[tuple[str, bytes]], start: int = 0) -> int:
+    """Documents the pipeline's stages finish from these pages (numbered from ``start``)."""
+    return sum(1 for _ in run_batch(_items(pages, start), stages, lambda item, reason: None))
+
+
 def run_pipeline(pages: list[tuple[str, bytes]]) -> int:
     logging.disable(logging.WARNING)
     stages = _stages()
     try:
-        return sum(1 for _ in run_batch(_items(pages), stages, lambda item, reason: None))
+        return _through(stages, pages)
     finally:
         for stage in stages:
             stage.close()
@@ -65,7 +70,7 @@ def timed_round(contenders: dict, pages: list[tuple[str, bytes]]) -> dict[str, f
             for name in names[number % len(names):] + names[:number % len(names)]:
                 began = time.perf_counter()
                 if contenders[name] is None:  # the pipeline, on the round's stages
-                    sum(1 for _ in run_batch(_items(chunk, start), stages, lambda item, reason: None))
+                    _through(stages, chunk, start)
                 else:
                     contenders[name](chunk)
                 spent[name] += time.perf_counter() - began

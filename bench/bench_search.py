@@ -137,17 +137,15 @@ def measure(client, index: str, queries: list[SearchRequest], kinds: dict) -> di
 
 def repeated(runs: list[dict]) -> tuple[dict, dict]:
     """(the median of the repeats' figures, their spread {min, median, max}) per kind, metric and quantile."""
-    median: dict = {}
     spread: dict = {}
-    for kind in runs[0]:
-        median[kind], spread[kind] = {}, {}
-        for metric in runs[0][kind]:
-            median[kind][metric], spread[kind][metric] = {}, {}
-            for quantile in runs[0][kind][metric]:
+    for kind, metrics in runs[0].items():
+        for metric, quantiles in metrics.items():
+            for quantile in quantiles:
                 values = [run[kind][metric][quantile] for run in runs]
-                median[kind][metric][quantile] = statistics.median(values)
-                spread[kind][metric][quantile] = {"min": min(values), "median": statistics.median(values),
-                                                  "max": max(values)}
+                spread.setdefault(kind, {}).setdefault(metric, {})[quantile] = {
+                    "min": min(values), "median": statistics.median(values), "max": max(values)}
+    median = {kind: {metric: {quantile: figures["median"] for quantile, figures in quantiles.items()}
+                     for metric, quantiles in metrics.items()} for kind, metrics in spread.items()}
     return median, spread
 
 
