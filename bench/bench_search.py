@@ -193,6 +193,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--repeats", type=int, default=3, help="measurements of each size (median and spread)")
     parser.add_argument("--previous", action="store_true", help="also the search highlighting as before #23")
+    parser.add_argument("--result", default="search",
+                        help="bench/results/<RESULT>.json (search-cluster for a run on the 3-node cluster)")
     args = parser.parse_args()
     kinds = {SEARCH: lambda body: body, **({PREVIOUS: previous_highlight, INNER_HITS: inner_hits_copies}
                                            if args.previous else {}), "baseline": baseline}
@@ -205,10 +207,12 @@ def main() -> None:
                              since="2019-01-01" if q % 4 == 1 else None, size=10)
                for q in range(args.queries + 20)]
     with connected(settings) as client:  # the index and templates it makes are deleted, also on failure
+        nodes = len(client.nodes.info(metric="jvm")["nodes"])
         results, rate = build_and_measure(client, settings, sizes, queries, kinds, max(1, args.repeats))
-    write_result("search", {"queries": args.queries, "repeats": max(1, args.repeats), "index_docs_per_s": rate,
-                            "results": results,
-                            "load_after": os.getloadavg()[0]})
+    write_result(args.result, {"queries": args.queries, "repeats": max(1, args.repeats), "index_docs_per_s": rate,
+                               "topology": {"nodes": nodes, "shards": settings.shards, "replicas": settings.replicas,
+                                            "heap": settings.es_heap},
+                               "results": results, "load_after": os.getloadavg()[0]})
 
 
 if __name__ == "__main__":
