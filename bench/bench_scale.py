@@ -1,11 +1,15 @@
 """Throughput and peak memory of the whole pipeline as the corpus grows: the same synthetic corpus shape at
-1k, 10k and 100k documents, plain text and HTML, each size in a fresh process (its own peak RSS), with a
-dedupe store on disk as a real run has. ``extract`` runs every stage; ``ingest`` also writes to the node
-(needs `newsindex es start`; the indices and templates it made are deleted afterwards, also on failure).
+each size (default 1k, 10k and 100k documents; `make bench` ingests 10k, 100k and 1M), plain text and HTML, each
+run in a fresh process (its own peak RSS) with a fresh dedupe store on disk as a real run has, each size run
+--repeats times (median and spread). ``extract`` runs every stage; ``ingest`` also writes to the node (needs
+`newsindex es start`), or with --cluster to a 3-node loopback cluster of the bench's own (3 shards, 1 replica);
+the indices and templates it made are deleted afterwards, also on failure, and the cluster is removed.
 
     python bench/bench_scale.py [--sizes 1000,10000,100000] [--kinds text,html] [--modes extract,ingest]
+                                [--repeats 3] [--cluster]
 
-Flat means: docs/s at every size within ±15 % of the smallest, peak RSS within +20 %.
+Flat means: docs/s and peak RSS at every size within ±10 % of the smallest. Each ingest run starts on a
+node with no merge running. A million documents take about an hour a run on two cores.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, leave_node_as_found, node_client, write_result
+from common import ROOT, bench_cluster, leave_node_as_found, node_client, settle, write_result
 
 # Several languages, so language detection does its real work; words drawn per paragraph.
 VOCABULARY = {
@@ -87,18 +92,49 @@ def child(mode: str, folder: str, home: str) -> None:
     if mode == "extract":
         summary = Summary()
         done = sum(1 for _ in documents(settings, [folder], None, summary))
+        seconds = time.perf_counter() - start
     else:
         summary = ingest(settings, [folder])
         done = summary.index_stats.indexed if summary.index_stats else 0
+        seconds = time.perf_counter() - start  # the ingest's own time, not the bench's tidying after it
         from pipelines.elastic import connect, template_name
 
         client = connect(settings)  # the node refuses wildcard deletes (action.destructive_requires_name)
         made = list(client.indices.get(index=f"{settings.alias}-*", expand_wildcards="all"))
         client.indices.delete(index=made)
         client.indices.delete_index_template(name=template_name(settings))
-    seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"docs": done, "read": summary.read, "seconds": seconds, "peak_rss_mb": peak_mb}))
+
+
+def measured_run(mode: str, corpus: Path, size: int, env: dict) -> dict:
+    """One run of ``mode`` over the first ``size`` documents of the corpus, in a fresh process with a fresh
+    home; a line every five minutes while it lasts (a million documents take about an hour)."""
+    subset = Path(tempfile.mkdtemp(prefix="newsindex-scale-subset-"))
+    home = Path(tempfile.mkdtemp(prefix="newsindex-scale-home-"))
+    try:
+        for folder in sorted(corpus.iterdir())[: max(1, size // 1000)]:
+            (subset / folder.name).symlink_to(folder)
+        with subprocess.Popen([sys.executable, __file__, "--child", mode, str(subset), str(home)],
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, **env}) as proc:
+            started = time.monotonic()
+            while True:
+                try:
+                    out, _ = proc.communicate(timeout=300)
+                    break
+                except subprocess.TimeoutExpired:
+                    print(f"    … {(time.monotonic() - started) / 60:.0f} min", flush=True)
+        if proc.returncode:
+            raise SystemExit(f"scale bench: the {mode} run of {size:,} documents failed (exit {proc.returncode}); "
+                             "its error is above")
+        return json.loads(out.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(subset, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def spread(values: list[float]) -> dict:
+    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
 
 
 def main() -> None:
@@ -106,52 +142,65 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--kinds", default="text,html")
     parser.add_argument("--modes", default="extract")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each size (median and spread)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="ingest into a 3-node loopback cluster of its own (3 shards, 1 replica), started and "
+                             "removed by the bench")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FOLDER", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
     sizes = [int(x) for x in args.sizes.split(",")]
-    results = []
-    print(f"scale bench: sizes {sizes}, kinds {args.kinds}, modes {args.modes}, one process per run, "
-          f"load {os.getloadavg()[0]:.2f}", flush=True)
-    if "ingest" in args.modes.split(","):  # the children's indices and templates go, also on failure
-        from pipelines.config import load_settings
+    modes, repeats = args.modes.split(","), max(1, args.repeats)
+    results, began = [], time.monotonic()
+    print(f"scale bench: sizes {sizes}, kinds {args.kinds}, modes {args.modes}, {repeats} runs of each, one process "
+          f"per run{', on a 3-node cluster' if args.cluster else ''}, load {os.getloadavg()[0]:.2f}", flush=True)
+    with contextlib.ExitStack() as stack:
+        env, client = {}, None
+        if args.cluster:
+            cluster, env = stack.enter_context(bench_cluster())
+            client = node_client(cluster)
+        elif "ingest" in modes:
+            from pipelines.config import load_settings
 
-        guard = leave_node_as_found(node_client(load_settings()), "bench-scale")
-    else:
-        guard = contextlib.nullcontext()
-    with guard:
+            client = node_client(load_settings())
+        if client is not None:  # the children's indices and templates go, also on failure
+            stack.enter_context(leave_node_as_found(client, "bench-scale"))
         for kind in args.kinds.split(","):
             corpus = Path(tempfile.mkdtemp(prefix=f"newsindex-scale-{kind}-"))
-            try:
-                write_corpus(corpus, max(sizes), kind)
-                for mode in args.modes.split(","):
-                    base = None
-                    for size in sizes:
-                        subset = Path(tempfile.mkdtemp(prefix="newsindex-scale-subset-"))
-                        home = Path(tempfile.mkdtemp(prefix="newsindex-scale-home-"))
-                        try:
-                            for folder in sorted(corpus.iterdir())[: max(1, size // 1000)]:
-                                (subset / folder.name).symlink_to(folder)
-                            out = subprocess.run([sys.executable, __file__, "--child", mode, str(subset), str(home)],
-                                                 capture_output=True, text=True, check=True)
-                            row = json.loads(out.stdout.strip().splitlines()[-1])
-                        finally:
-                            shutil.rmtree(subset, ignore_errors=True)
-                            shutil.rmtree(home, ignore_errors=True)
-                        row.update(kind=kind, mode=mode, size=size, docs_per_s=row["docs"] / row["seconds"])
-                        base = base or row
-                        row["rate_vs_smallest"] = row["docs_per_s"] / base["docs_per_s"]
-                        row["rss_vs_smallest"] = row["peak_rss_mb"] / base["peak_rss_mb"]
-                        results.append(row)
-                        print(f"  {mode:<7} {kind:<4} {size:>7}: {row['docs_per_s']:7.1f} docs/s "
-                              f"({row['rate_vs_smallest']:.2f}× the smallest), peak RSS {row['peak_rss_mb']:6.0f} MB "
-                              f"({row['rss_vs_smallest']:.2f}×)", flush=True)
-            finally:
-                shutil.rmtree(corpus, ignore_errors=True)
+            stack.callback(shutil.rmtree, corpus, ignore_errors=True)
+            write_corpus(corpus, max(sizes), kind)
+            for mode in modes:
+                base = None
+                for size in sizes:
+                    runs = []
+                    for number in range(repeats):
+                        if client is not None:
+                            settle(client)
+                        runs.append(measured_run(mode, corpus, size, env))
+                        runs[-1]["docs_per_s"] = runs[-1]["docs"] / runs[-1]["seconds"]
+                        print(f"  {mode:<7} {kind:<4} {size:>9,} run {number + 1}/{repeats}: "
+                              f"{runs[-1]['docs_per_s']:7.1f} docs/s, peak RSS {runs[-1]['peak_rss_mb']:6.0f} MB, "
+                              f"{runs[-1]['seconds']:.0f} s, load {os.getloadavg()[0]:.1f}", flush=True)
+                    row = {"kind": kind, "mode": mode, "size": size, "runs": runs,
+                           "docs_per_s_spread": spread([r["docs_per_s"] for r in runs]),
+                           "peak_rss_mb_spread": spread([r["peak_rss_mb"] for r in runs]),
+                           "load": os.getloadavg()[0]}
+                    row["docs_per_s"] = row["docs_per_s_spread"]["median"]
+                    row["peak_rss_mb"] = row["peak_rss_mb_spread"]["median"]
+                    base = base or row
+                    row["rate_vs_smallest"] = row["docs_per_s"] / base["docs_per_s"]
+                    row["rss_vs_smallest"] = row["peak_rss_mb"] / base["peak_rss_mb"]
+                    results.append(row)
+                    print(f"  {mode:<7} {kind:<4} {size:>9,}: median {row['docs_per_s']:7.1f} docs/s "
+                          f"({row['rate_vs_smallest']:.2f}× the smallest), peak RSS {row['peak_rss_mb']:6.0f} MB "
+                          f"({row['rss_vs_smallest']:.2f}×)", flush=True)
+            shutil.rmtree(corpus, ignore_errors=True)
     name = "scale" if args.modes == "extract" else f"scale-{args.modes.replace(',', '-')}"
-    path = write_result(name, {"sizes": sizes, "results": results, "load_after": os.getloadavg()[0]})
+    name += "-cluster" if args.cluster else ""
+    path = write_result(name, {"sizes": sizes, "repeats": repeats, "cluster": args.cluster, "results": results,
+                               "elapsed_s": time.monotonic() - began, "load_after": os.getloadavg()[0]})
     print(f"written {path}")
 
 

@@ -18,15 +18,19 @@ a published date in 2015–2024. Queries: 2-word and 1-word queries from the sam
 each with the five facets, half with a filter.
 
 Each size is measured --repeats times (default 3), each time once merges have settled; the figures are the
-repeats' median, with the spread of the p95 (min–max).
+repeats' median, with the spread of the p95 (min–max). With --cluster, the same on a 3-node loopback cluster of
+the bench's own (3 shards, 1 replica), removed at the end.
 
     python bench/bench_search.py [--sizes 10000,100000,300000] [--queries 300] [--repeats 3] [--previous]
+                                 [--cluster]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
+import dataclasses
 import itertools
 import os
 import random
@@ -35,7 +39,7 @@ import statistics
 import time
 from datetime import datetime, timedelta, timezone
 
-from common import connected, load_aeb, write_result
+from common import bench_cluster, connected, load_aeb, settle, write_result
 from elasticsearch import helpers
 
 from newsindex.search import (
@@ -68,18 +72,6 @@ def synthetic_docs(count: int, seed: int = 1):
                "language": rng.choice(LANGS), "tags": [f"tag{rng.randrange(200)}" for _ in range(rng.randint(0, 4))],
                "paragraphs": body, "text": "\n\n".join(body), "content_hash": f"{i:064x}",
                "cluster_id": f"syn-{i - i % 7 if rng.random() < 0.1 else i:07d}", "version": 1}
-
-
-def settle(client, index: str, limit: float = 180.0) -> float:
-    """Wait until the node has no merge running on the index (after a bulk build, background merges would
-    compete with the queries for the same cores); seconds waited."""
-    start = time.perf_counter()
-    quiet = 0
-    while time.perf_counter() - start < limit and quiet < 3:
-        merges = client.indices.stats(index=index, metric="merge")["_all"]["total"]["merges"]["current"]
-        quiet = quiet + 1 if merges == 0 else 0
-        time.sleep(1)
-    return time.perf_counter() - start
 
 
 def baseline(body: dict) -> dict:
@@ -193,13 +185,24 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--repeats", type=int, default=3, help="measurements of each size (median and spread)")
     parser.add_argument("--previous", action="store_true", help="also the search highlighting as before #23")
-    parser.add_argument("--result", default="search",
-                        help="bench/results/<RESULT>.json (search-cluster for a run on the 3-node cluster)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="on a 3-node loopback cluster of its own (3 shards, 1 replica), started and removed "
+                             "by the bench: bench/results/search-cluster.json")
     args = parser.parse_args()
     kinds = {SEARCH: lambda body: body, **({PREVIOUS: previous_highlight, INNER_HITS: inner_hits_copies}
                                            if args.previous else {}), "baseline": baseline}
+    with contextlib.ExitStack() as stack:
+        if args.cluster:
+            cluster, _ = stack.enter_context(bench_cluster())
+            settings = dataclasses.replace(cluster, alias="bench-search")
+        else:
+            settings = load_settings(alias="bench-search")
+        run(args, settings, kinds)
+
+
+def run(args, settings, kinds: dict) -> None:
+    began = time.monotonic()
     sizes = [int(x) for x in args.sizes.split(",")]
-    settings = load_settings(alias="bench-search")
     vocabulary = sorted({w for d in synthetic_docs(300, seed=2) for w in re.findall(r"[a-z]{5,}", d["text"])})
     rng = random.Random(3)
     queries = [SearchRequest(" ".join(rng.sample(vocabulary, 2 if q % 2 else 1)),
@@ -209,10 +212,11 @@ def main() -> None:
     with connected(settings) as client:  # the index and templates it makes are deleted, also on failure
         nodes = len(client.nodes.info(metric="jvm")["nodes"])
         results, rate = build_and_measure(client, settings, sizes, queries, kinds, max(1, args.repeats))
-    write_result(args.result, {"queries": args.queries, "repeats": max(1, args.repeats), "index_docs_per_s": rate,
-                               "topology": {"nodes": nodes, "shards": settings.shards, "replicas": settings.replicas,
-                                            "heap": settings.es_heap},
-                               "results": results, "load_after": os.getloadavg()[0]})
+    topology = {"nodes": nodes, "shards": settings.shards, "replicas": settings.replicas, "heap": settings.es_heap}
+    write_result("search-cluster" if args.cluster else "search",
+                 {"queries": args.queries, "repeats": max(1, args.repeats), "index_docs_per_s": rate,
+                  "topology": topology, "results": results, "elapsed_s": time.monotonic() - began,
+                  "load_after": os.getloadavg()[0]})
 
 
 if __name__ == "__main__":

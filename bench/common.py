@@ -97,6 +97,45 @@ def node_client(settings):
     return connect(settings)
 
 
+CLUSTER_PORT = int(os.environ.get("NEWSINDEX_BENCH_CLUSTER_PORT", "9600"))
+
+
+@contextmanager
+def bench_cluster(nodes: int = 3, shards: int = 3, replicas: int = 1, heap: str = "1g"):
+    """The loopback cluster a bench measures (``nodes`` local nodes from ports NEWSINDEX_BENCH_CLUSTER_PORT,
+    default 9600, so the user's node is left alone), in a home of its own: (settings for it, environment for
+    a child process). Stopped and removed on the way out, also on failure."""
+    from newsindex import node
+    from pipelines.config import load_settings
+    from pipelines.elastic import read_password
+
+    home = Path(tempfile.mkdtemp(prefix="newsindex-bench-cluster-", dir="/tmp"))
+    home.chmod(0o755)  # the nodes run as their own system user
+    settings = load_settings(home=home, es_port=CLUSTER_PORT, es_nodes=nodes, es_heap=heap, es_url=None,
+                             es_password=None, es_api_key=None, shards=shards, replicas=replicas)
+    try:
+        node.start(settings, log=lambda line: print(f"bench cluster: {line}", flush=True))
+        env = {"NEWSINDEX_ES_URL": ",".join(n.url for n in node.local_nodes(settings)),
+               "NEWSINDEX_ES_PASSWORD": read_password(settings), "NEWSINDEX_SHARDS": str(shards),
+               "NEWSINDEX_REPLICAS": str(replicas)}
+        yield settings, env
+    finally:
+        node.stop(settings)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def settle(client, index: str = "_all", limit: float = 180.0) -> float:
+    """Wait until the cluster has no merge running on ``index`` (after a bulk build, background merges would
+    compete with what is measured next for the same cores); seconds waited."""
+    start = time.perf_counter()
+    quiet = 0
+    while time.perf_counter() - start < limit and quiet < 3:
+        merges = client.indices.stats(index=index, metric="merge")["_all"]["total"]["merges"]["current"]
+        quiet = quiet + 1 if merges == 0 else 0
+        time.sleep(1)
+    return time.perf_counter() - start
+
+
 @contextmanager
 def connected(settings, *prefixes: str):
     """A client for the configured cluster (starting the local node if it is the one) with the index

@@ -20,7 +20,6 @@ import argparse
 import ast
 import inspect
 import io
-import json
 import os
 import re
 import sys
@@ -28,60 +27,28 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import render_engine
+import render_scale
+from render_common import ROOT, bench_settings, fmt, load, missing, provenance, table
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 SECTION = re.compile(r"(<!-- generated:(?P<name>[\w-]+) [^\n]*-->\n)(?P<body>.*?)(<!-- /generated:(?P=name) -->)",
                      re.DOTALL)
 
 # Variables read straight from the environment outside the settings (found by a scan of the code, below).
 OTHER_VARIABLES = {
     "NEWSINDEX_CONFIG": "the config file (default ./newsindex.toml); its [newsindex] table holds the settings above",
+    "NEWSINDEX_BENCH_CLUSTER_PORT": "benchmarks: first HTTP port of the 3-node cluster a bench runs with --cluster "
+                                    "(default 9600)",
     "NEWSINDEX_BENCH_RESULTS": "benchmarks: where results go (default bench/results): a trial run, a test",
     "NEWSINDEX_EVAL_DIR": "benchmarks: the folder holding the shared evaluation sets (aeb/, dragnet/, …)",
     "JAVA_HOME": "the JDK Maven builds the analysis plugin with (else the newest under /usr/lib/jvm)",
     "NEWSINDEX_TEST_ES_PORT": "tests: HTTP port of the session's own node (default 9250)",
     "NEWSINDEX_TEST_CLUSTER_PORT": "tests: first HTTP port of the 3-node test cluster",
+    "NEWSINDEX_TEST_BENCH_CLUSTER_PORT": "tests: first HTTP port of the cluster a bench starts with --cluster "
+                                         "(default 9650)",
     "NEWSINDEX_RECORD_SEARCH_ANSWERS": "tests: 1 makes tests/test_search_answers.py record the search's answers "
                                        "(tests/search_answers.json) instead of comparing them",
     "NEWSINDEX_TEST_NO_SERVICES": "tests: 1 skips every test that needs Elasticsearch or Redis (`make test-unit`)",
 }
-
-
-def _fmt(value: float | None, digits: int = 3) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def _load(name: str) -> dict | None:
-    path = RESULTS / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
-def _provenance(name: str) -> str:
-    runs = _load("runs") or {}
-    run = runs.get(name)
-    if not run:
-        return f"`bench/results/{name}.json`."
-    text = f"`bench/results/{name}.json`: commit `{run.get('commit')}`, {run.get('finished')}, {run.get('cpus')} cores"
-    if run.get("load_average") is not None:
-        text += f", load {run['load_average']} at the end"
-    return text + (f"; {run['note']}." if run.get("note") else ".")
-
-
-def _bench_settings(script: str) -> str:
-    """A bench's settings, as its docstring states them (the command lines it shows included)."""
-    doc = ast.get_docstring(ast.parse((ROOT / "bench" / script).read_text(encoding="utf-8"))) or ""
-    return doc.strip() + "\n"  # its indented command lines are a Markdown code block as they stand
-
-
-def _missing(name: str, command: str) -> str:
-    return f"Not measured yet: `{command}` writes `bench/results/{name}.json`, then `make docs`.\n"
 
 
 # ---- configuration ----------------------------------------------------------------------------------------
@@ -168,7 +135,7 @@ def settings_table() -> str:
         variable = entry["env"] or f"NEWSINDEX_{name.upper()}"
         meaning = config.SETTING_HELP.get(name, "(undocumented: add it to SETTING_HELP in pipelines/config.py)")
         rows.append([f"`{variable}`", f"`{name}`", _default_text(entry["default"]), _range_text(entry), meaning])
-    return _table(["variable", "config file key", "default", "range", "what it sets"], rows)
+    return table(["variable", "config file key", "default", "range", "what it sets"], rows)
 
 
 def environment_reads() -> set[str]:
@@ -185,9 +152,9 @@ def environment_reads() -> set[str]:
 
 def other_variables_table() -> str:
     settings = {entry["env"] or f"NEWSINDEX_{name.upper()}" for name, entry in _settings_calls().items()}
-    missing = "(undocumented: add it to OTHER_VARIABLES in bench/render_docs.py)"
-    rows = [[f"`{name}`", OTHER_VARIABLES.get(name, missing)] for name in sorted(environment_reads() - settings)]
-    return _table(["variable", "what it sets"], rows)
+    undocumented = "(undocumented: add it to OTHER_VARIABLES in bench/render_docs.py)"
+    rows = [[f"`{name}`", OTHER_VARIABLES.get(name, undocumented)] for name in sorted(environment_reads() - settings)]
+    return table(["variable", "what it sets"], rows)
 
 
 # ---- CLI --------------------------------------------------------------------------------------------------
@@ -219,7 +186,7 @@ def _help_text(parser) -> str:
 def cli_glance() -> str:
     _, commands = _subcommands()
     rows = [[f"`newsindex {name}`", help_] for name, help_, _ in commands]
-    return _table(["command", "what it does"], rows)
+    return table(["command", "what it does"], rows)
 
 
 def cli_reference() -> str:
@@ -236,29 +203,29 @@ def rules_table() -> str:
     from pipelines.rules import RULES
 
     rows = [[f"`{r.reason}`", ", ".join(f"`pipelines/{m}.py`" for m in r.modules), r.removes] for r in RULES]
-    return _table(["reason", "decided in", "what it removes"], rows)
+    return table(["reason", "decided in", "what it removes"], rows)
 
 
 # ---- evaluation -------------------------------------------------------------------------------------------
 
 def shared_sets() -> str:
-    data = _load("eval")
+    data = load("eval")
     if not data:
-        return _missing("eval", "python bench/eval_extraction.py")
+        return missing("eval", "python bench/eval_extraction.py")
     rows = []
     for name, result in data.items():
         for system, r in result["rows"].items():
             bold = "**" if system == "newsindex" else ""
-            rows.append([name, f"{bold}{system}{bold}", result["pages"], _fmt(r["precision"]), _fmt(r["recall"]),
-                         f"{_fmt(r['f1'])} (± {_fmt(r['f1_std'])})", r["empty"]])
-    out = _table(["set", "extractor", "pages", "precision", "recall", "F1 (± spread)", "empty"], rows)
-    return out + "\n" + "Figures: " + _provenance("eval") + "\n"
+            rows.append([name, f"{bold}{system}{bold}", result["pages"], fmt(r["precision"]), fmt(r["recall"]),
+                         f"{fmt(r['f1'])} (± {fmt(r['f1_std'])})", r["empty"]])
+    out = table(["set", "extractor", "pages", "precision", "recall", "F1 (± spread)", "empty"], rows)
+    return out + "\n" + "Figures: " + provenance("eval") + "\n"
 
 
 def fresh_sites() -> str:
-    data = _load("freshsites")
+    data = load("freshsites")
     if not data:
-        return _missing("freshsites", "python bench/eval_freshsites.py")
+        return missing("freshsites", "python bench/eval_freshsites.py")
     rows = []
     for held_out in (False, True):
         for site, result in data.items():
@@ -271,20 +238,20 @@ def fresh_sites() -> str:
             rows.append([site, "held out" if held_out else "tuned", " ".join(result.get("languages", [])),
                          r["pages"], f"{r['story_kept']}/{r['story']}", r["lost_by_rules"],
                          f"{r['furniture_gone']}/{r['furniture']}", left, same])
-    out = _table(["site", "", "languages", "pages", "story kept", "story removed by a rule", "furniture gone",
+    out = table(["site", "", "languages", "pages", "story kept", "story removed by a rule", "furniture gone",
                   "left", "same reversed"], rows)
-    return out + "\n" + "Figures: " + _provenance("freshsites") + "\n"
+    return out + "\n" + "Figures: " + provenance("freshsites") + "\n"
 
 
 def devset() -> str:
-    data = _load("devset")
+    data = load("devset")
     if not data:
-        return _missing("devset", "python bench/eval_devset.py")
+        return missing("devset", "python bench/eval_devset.py")
     rows = [[kind, f"{data['passed'].get(kind, 0)}/{total}"] for kind, total in data["total"].items()]
-    out = f"{data['pages']} pages.\n\n" + _table(["check", "passed"], rows)
+    out = f"{data['pages']} pages.\n\n" + table(["check", "passed"], rows)
     if data.get("failures"):
         out += "\nFailing checks:\n\n" + "".join(f"- {line}\n" for line in data["failures"])
-    return out + "\n" + "Figures: " + _provenance("devset") + "\n"
+    return out + "\n" + "Figures: " + provenance("devset") + "\n"
 
 
 # The metadata tables' row names, for the wcxb_dev and the blind pages alike.
@@ -293,47 +260,47 @@ METADATA_LABELS = {"title": "exact headline", "author": "exact author set", "pub
 
 
 def metadata() -> str:
-    data = _load("eval-metadata")
+    data = load("eval-metadata")
     if not data:
-        return _missing("eval-metadata", "python bench/eval_metadata.py")
-    rows = [[METADATA_LABELS.get(field, field), half, f"{row['pages']:,}", _fmt(row["trafilatura"]),
-             f"**{_fmt(row['newsindex'])}**"] for half in ("held-out", "tuning") for field, row in data[half].items()]
-    return _table(["field", "pages", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
-        _provenance("eval-metadata") + "\n"
+        return missing("eval-metadata", "python bench/eval_metadata.py")
+    rows = [[METADATA_LABELS.get(field, field), half, f"{row['pages']:,}", fmt(row["trafilatura"]),
+             f"**{fmt(row['newsindex'])}**"] for half in ("held-out", "tuning") for field, row in data[half].items()]
+    return table(["field", "pages", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
+        provenance("eval-metadata") + "\n"
 
 
 def freshmeta() -> str:
     """The blind metadata pages (bench/freshmeta): both systems per field, every row the results hold."""
-    data = _load("freshmeta")
+    data = load("freshmeta")
     if not data:
-        return _missing("freshmeta", "python bench/eval_freshmeta.py")
-    rows = [[METADATA_LABELS.get(field, field), f"{row['pages']:,}", _fmt(row["trafilatura"]),
-             f"**{_fmt(row['newsindex'])}**"] for field, row in data["overall"].items()]
-    return _table(["field", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
-        _provenance("freshmeta") + "\n"
+        return missing("freshmeta", "python bench/eval_freshmeta.py")
+    rows = [[METADATA_LABELS.get(field, field), f"{row['pages']:,}", fmt(row["trafilatura"]),
+             f"**{fmt(row['newsindex'])}**"] for field, row in data["overall"].items()]
+    return table(["field", "n", "trafilatura", "newsindex"], rows) + "\n" + "Figures: " + \
+        provenance("freshmeta") + "\n"
 
 
 def metadata_glance() -> str:
-    data = _load("eval-metadata")
+    data = load("eval-metadata")
     if not data:
-        return _missing("eval-metadata", "python bench/eval_metadata.py")
-    rows = [[field, _fmt(row["trafilatura"]), f"**{_fmt(row['newsindex'])}**"]
+        return missing("eval-metadata", "python bench/eval_metadata.py")
+    rows = [[field, fmt(row["trafilatura"]), f"**{fmt(row['newsindex'])}**"]
             for field, row in data["held-out"].items()]
-    return _table(["held-out pages", "trafilatura", "newsindex"], rows)
+    return table(["held-out pages", "trafilatura", "newsindex"], rows)
 
 
 def eval_glance() -> str:
-    data = _load("eval")
+    data = load("eval")
     if not data:
-        return _missing("eval", "python bench/eval_extraction.py")
+        return missing("eval", "python bench/eval_extraction.py")
     rows = []
     for name, result in data.items():
         peer, ours = result["rows"].get("trafilatura no-comments"), result["rows"]["newsindex"]
-        rows.append([name, f"{result['pages']:,}", _fmt(peer and peer["f1"]),
-                     f"**{_fmt(ours['f1'])}** (± {_fmt(ours['f1_std'])})", _fmt(ours["precision"]),
-                     _fmt(ours["recall"]), f"{peer['empty'] if peer else '–'} / {ours['empty']}"])
-    return _table(["set", "pages", "trafilatura F1", "newsindex F1", "newsindex P", "newsindex R",
-                   "empty pages (trafilatura / newsindex)"], rows) + "\n" + "Figures: " + _provenance("eval") + "\n"
+        rows.append([name, f"{result['pages']:,}", fmt(peer and peer["f1"]),
+                     f"**{fmt(ours['f1'])}** (± {fmt(ours['f1_std'])})", fmt(ours["precision"]),
+                     fmt(ours["recall"]), f"{peer['empty'] if peer else '–'} / {ours['empty']}"])
+    return table(["set", "pages", "trafilatura F1", "newsindex F1", "newsindex P", "newsindex R",
+                   "empty pages (trafilatura / newsindex)"], rows) + "\n" + "Figures: " + provenance("eval") + "\n"
 
 
 BENCHES = ["eval_extraction.py", "eval_freshsites.py", "eval_devset.py", "eval_metadata.py", "bench_extraction.py",
@@ -349,19 +316,19 @@ def bench_glance() -> str:
         first = " ".join(doc.split("\n\n")[0].split())
         page = "evaluation" if script.startswith("eval_") else "performance"
         rows.append([f"`bench/{script}`", first, f"[docs/{page}.md](docs/{page}.md)"])
-    return _table(["bench", "what it measures, and how", "figures"], rows)
+    return table(["bench", "what it measures, and how", "figures"], rows)
 
 
 # ---- performance ------------------------------------------------------------------------------------------
 
 def extraction_speed() -> str:
-    data = _load("extraction")
+    data = load("extraction")
     if not data:
-        return _missing("extraction", "python bench/bench_extraction.py")
+        return missing("extraction", "python bench/bench_extraction.py")
     ms = data["ms_per_doc"]
     base = next(iter(ms.values()))
-    rows = [[name, _fmt(value, 1), _fmt(value / base, 2)] for name, value in ms.items()]
-    out = _table(["contender (181 AEB pages, one process)", "ms/doc", f"ratio to {next(iter(ms))}"], rows)
+    rows = [[name, fmt(value, 1), fmt(value / base, 2)] for name, value in ms.items()]
+    out = table(["contender (181 AEB pages, one process)", "ms/doc", f"ratio to {next(iter(ms))}"], rows)
     spread = data.get("pipeline_vs_metadata")
     if spread:
         out += (f"\nThe pipeline against trafilatura's own call with metadata, one ratio per round "
@@ -372,92 +339,56 @@ def extraction_speed() -> str:
         out += (f"\nThe pipeline against trafilatura's own call with metadata ({names[1]}): "
                 f"**{ms[names[2]] / ms[names[1]]:.2f}×**.\n")
     if data.get("workers_docs_per_s"):
-        out += "\n" + _table(["pipeline workers", "docs/s"],
-                             [[w, _fmt(r, 1)] for w, r in data["workers_docs_per_s"].items()])
-    return "\n".join([_bench_settings("bench_extraction.py"), out, _provenance("extraction")]) + "\n"
+        out += "\n" + table(["pipeline workers", "docs/s"],
+                             [[w, fmt(r, 1)] for w, r in data["workers_docs_per_s"].items()])
+    return "\n".join([bench_settings("bench_extraction.py"), out, provenance("extraction")]) + "\n"
 
 
 def language_speed() -> str:
-    data = _load("language")
+    data = load("language")
     if not data:
-        return _bench_settings("bench_language.py") + "\n" + _missing("language", "python bench/bench_language.py")
+        return bench_settings("bench_language.py") + "\n" + missing("language", "python bench/bench_language.py")
     ms = data["ms_per_text"]
     cost = ms["sample"] / ms["whole text"] if ms.get("sample") and ms.get("whole text") else None
-    out = _table(["texts", "sample", "agreement with the whole text", "ms/text sample", "ms/text whole",
+    out = table(["texts", "sample", "agreement with the whole text", "ms/text sample", "ms/text whole",
                   "cost of the sample"],
                  [[data["texts"], f"{data['sample_chars']} characters, {data['trials']} trials",
-                   f"{data['agreement']:.2%}", _fmt(ms.get("sample"), 2), _fmt(ms.get("whole text"), 2),
-                   f"{_fmt(cost, 2)}×"]])
-    return "\n".join([_bench_settings("bench_language.py"), out, _provenance("language")]) + "\n"
-
-
-def scale() -> str:
-    parts = [_bench_settings("bench_scale.py")]
-    for name in ("scale", "scale-ingest"):
-        data = _load(name)
-        if not data:
-            parts.append(_missing(name, "python bench/bench_scale.py"))
-            continue
-        rows = [[r["mode"], r["kind"], f"{r['size']:,}", _fmt(r["docs_per_s"], 1), f"{r['peak_rss_mb']:.0f}",
-                 _fmt(r["rate_vs_smallest"], 2), _fmt(r["rss_vs_smallest"], 2)] for r in data["results"]]
-        parts.append(_table(["run", "input", "documents", "docs/s", "peak RSS MB", "docs/s vs smallest",
-                             "RSS vs smallest"], rows))
-        parts.append(_provenance(name) + "\n")
-    return "\n".join(parts)
+                   f"{data['agreement']:.2%}", fmt(ms.get("sample"), 2), fmt(ms.get("whole text"), 2),
+                   f"{fmt(cost, 2)}×"]])
+    return "\n".join([bench_settings("bench_language.py"), out, provenance("language")]) + "\n"
 
 
 def indexing() -> str:
-    data = _load("indexing")
+    data = load("indexing")
     if not data:
-        return _bench_settings("bench_indexing.py") + "\n" + _missing("indexing", "python bench/bench_indexing.py")
+        return bench_settings("bench_indexing.py") + "\n" + missing("indexing", "python bench/bench_indexing.py")
     rows = [[name, f"{rate:,.0f}"] for name, rate in data["docs_per_s"].items()]
-    out = _table([f"re-ingest of {data['docs']:,} documents ({data['mix']})", "docs/s"], rows)
+    out = table([f"re-ingest of {data['docs']:,} documents ({data['mix']})", "docs/s"], rows)
     out += f"\nRatio: **{data['ratio']:.2f}**.\n"
-    return "\n".join([_bench_settings("bench_indexing.py"), out, _provenance("indexing")]) + "\n"
-
-
-def search() -> str:
-    data = _load("search")
-    if not data:
-        return _bench_settings("bench_search.py") + "\n" + _missing("search", "python bench/bench_search.py")
-    rows = []
-    for result in data["results"]:
-        cells = [f"{result['docs']:,}"]
-        for name, kind in result["latency"].items():
-            trip = kind.get("round_trip", {})
-            cell = f"{_fmt(trip.get('p50_ms'), 1)} / {_fmt(trip.get('p95_ms'), 1)} ms"
-            if p95 := result.get("spread", {}).get(name, {}).get("round_trip", {}).get("p95_ms"):
-                cell += f" (p95 {_fmt(p95['min'], 1)}–{_fmt(p95['max'], 1)})"
-            cells.append(cell)
-        rows.append(cells)
-    kinds = list(data["results"][0]["latency"])
-    repeats = data.get("repeats", 1)
-    head = "round trip p50 / p95" + (f", median of {repeats} repeats (p95 spread)" if repeats > 1 else "")
-    out = _table(["documents", *[f"{k}: {head}" for k in kinds]], rows)
-    return "\n".join([_bench_settings("bench_search.py"), out, _provenance("search")]) + "\n"
+    return "\n".join([bench_settings("bench_indexing.py"), out, provenance("indexing")]) + "\n"
 
 
 def crawl() -> str:
-    data = _load("crawl")
+    data = load("crawl")
     if not data:
-        return _bench_settings("bench_crawl.py") + "\n" + _missing("crawl", "python bench/bench_crawl.py")
-    rows = [[name, _fmt(r["pages_per_s"]["newsindex crawl"], 1), _fmt(r["pages_per_s"]["bare spider"], 1),
-             _fmt(r["ratio"], 2)] for name, r in data.items()]
-    out = _table(["condition (server latency, requests in flight)", "newsindex pages/s", "bare spider pages/s",
+        return bench_settings("bench_crawl.py") + "\n" + missing("crawl", "python bench/bench_crawl.py")
+    rows = [[name, fmt(r["pages_per_s"]["newsindex crawl"], 1), fmt(r["pages_per_s"]["bare spider"], 1),
+             fmt(r["ratio"], 2)] for name, r in data.items()]
+    out = table(["condition (server latency, requests in flight)", "newsindex pages/s", "bare spider pages/s",
                   "ratio"], rows)
-    return "\n".join([_bench_settings("bench_crawl.py"), out, _provenance("crawl")]) + "\n"
+    return "\n".join([bench_settings("bench_crawl.py"), out, provenance("crawl")]) + "\n"
 
 
 def crawl_glance() -> str:
     """The crawl bench's ratios before and after the writer moved off the reactor (#24), side by side."""
-    before, after = _load("crawl-before-writer-thread"), _load("crawl")
+    before, after = load("crawl-before-writer-thread"), load("crawl")
     if not before or not after:
-        return _missing("crawl", "python bench/bench_crawl.py")
-    rows = [[name, _fmt(before[name]["ratio"], 2) if name in before else "–", _fmt(r["ratio"], 2)]
+        return missing("crawl", "python bench/bench_crawl.py")
+    rows = [[name, fmt(before[name]["ratio"], 2) if name in before else "–", fmt(r["ratio"], 2)]
             for name, r in after.items()]
-    return _table(["crawl condition", "writer on the reactor (before)", "writer thread (now)"], rows) + "\n" + \
+    return table(["crawl condition", "writer on the reactor (before)", "writer thread (now)"], rows) + "\n" + \
         "Ratios: our crawl's pages/s over a bare Scrapy spider's, same site and settings, same run. Before: " + \
-        _provenance("crawl-before-writer-thread") + " Now: " + _provenance("crawl") + "\n"
+        provenance("crawl-before-writer-thread") + " Now: " + provenance("crawl") + "\n"
 
 
 # ---- files ------------------------------------------------------------------------------------------------
@@ -469,9 +400,9 @@ SECTIONS = {
     "shared-sets": shared_sets, "eval-glance": eval_glance, "bench-glance": bench_glance,
     "fresh-sites": fresh_sites, "devset": devset, "metadata": metadata, "metadata-glance": metadata_glance,
     "freshmeta": freshmeta,
-    "extraction-speed": extraction_speed, "language": language_speed, "scale": scale, "indexing": indexing,
-    "search": search, "crawl": crawl, "crawl-glance": crawl_glance,
-    **render_engine.SECTIONS,
+    "extraction-speed": extraction_speed, "language": language_speed, "indexing": indexing,
+    "crawl": crawl, "crawl-glance": crawl_glance,
+    **render_engine.SECTIONS, **render_scale.SECTIONS,
 }
 FILES = ["README.md", "docs/configuration.md", "docs/cli.md", "docs/extraction.md", "docs/evaluation.md",
          "docs/performance.md"]

@@ -5,18 +5,10 @@ the rule table in its order of precedence (``pipelines.engine.RULES``), every th
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import fields
-from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def _table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+from render_common import load, missing, table
 
 
 def engine_table() -> str:
@@ -29,14 +21,14 @@ def engine_table() -> str:
         rows.append([order, f"`{rule.name}`", rule.phase.value, gives + overrides,
                      ", ".join(f"`{t}`" for t in rule.thresholds) or "–",
                      "page's" if rule.languages == "page" else "any", rule.doc])
-    return _table(["#", "rule", "phase", "gives", "thresholds", "lexicons", "what it judges"], rows)
+    return table(["#", "rule", "phase", "gives", "thresholds", "lexicons", "what it judges"], rows)
 
 
 def engine_glance() -> str:
     from pipelines.engine import RULES
 
     rows = [[order, f"`{rule.name}`", rule.phase.value, rule.doc] for order, rule in enumerate(RULES, 1)]
-    return _table(["#", "rule", "phase", "what it judges"], rows)
+    return table(["#", "rule", "phase", "what it judges"], rows)
 
 
 def thresholds_table() -> str:
@@ -44,7 +36,7 @@ def thresholds_table() -> str:
 
     rows = [[f"`{f.name}`", "fitted" if getattr(DEFAULT, f.name) is None else getattr(DEFAULT, f.name)]
             for f in fields(DEFAULT)]
-    return _table(["threshold", "default"], rows)
+    return table(["threshold", "default"], rows)
 
 
 def scorer_table() -> str:
@@ -55,7 +47,7 @@ def scorer_table() -> str:
         return "No fitted weights are shipped: `python bench/fit_scorer.py` writes them.\n"
     rows = sorted(zip(weights["features"], weights["weights"], strict=True), key=lambda fw: -abs(fw[1]))
     fitted = weights["fitted"]
-    return (_table(["feature", "weight"], [[f"`{name}`", f"{w:+.3f}"] for name, w in rows])
+    return (table(["feature", "weight"], [[f"`{name}`", f"{w:+.3f}"] for name, w in rows])
             + f"\nBias {weights['bias']:+.3f}; threshold {weights['threshold']} (probability of boilerplate). "
             f"Fitted {fitted['date']} on {fitted['paragraphs']} paragraphs ({fitted['boilerplate']} boilerplate) "
             f"the hand rules left open on {fitted['pages']} pages: the fitting half of "
@@ -64,10 +56,9 @@ def scorer_table() -> str:
 
 
 def ablation_table() -> str:
-    path = RESULTS / "ablation.json"
-    if not path.exists():
-        return "Not measured yet: `make eval-ablation` writes `bench/results/ablation.json`, then `make docs`.\n"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load("ablation")
+    if not data:
+        return missing("ablation", "make eval-ablation")
     sets = data["sets"]
     header = ["rule left out", *[f"{s} F1" for s in sets], *[f"{s} R" for s in sets]]
     rows = []
@@ -75,15 +66,14 @@ def ablation_table() -> str:
         rows.append([f"`{name}`" if name != "none" else "**all rules**",
                      *[_delta(figures[s]["f1"], data["rows"]["none"][s]["f1"], name) for s in sets],
                      *[_delta(figures[s]["recall"], data["rows"]["none"][s]["recall"], name) for s in sets]])
-    return (_table(header, rows) + f"\nPages: {data['pages']} (the held-out half of each set, never fitted on); "
+    return (table(header, rows) + f"\nPages: {data['pages']} (the held-out half of each set, never fitted on); "
             f"{data['note']}\n")
 
 
 def scorer_heldout_table(name: str = "scorer") -> str:
-    path = RESULTS / f"{name}.json"
-    if not path.exists():
-        return f"Not measured yet: `bench/eval_scorer.py` writes `bench/results/{name}.json`, then `make docs`.\n"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load(name)
+    if not data:
+        return missing(name, "python bench/eval_scorer.py")
     sets, base = data["sets"], data["rows"]["hand rules"]
     header = ["cleaning", *[f"{s} F1" for s in sets], *[f"{s} R" for s in sets]]
     rows = [[f"**{name}**" if name == "hand rules" else name,
@@ -91,7 +81,7 @@ def scorer_heldout_table(name: str = "scorer") -> str:
              *[_delta(figures[s]["recall"], base[s]["recall"], "none" if name == "hand rules" else name)
                for s in sets]] for name, figures in data["rows"].items()]
     replaced = ", ".join(f"`{r}`" for r in data["replaces"]) or "none"
-    return (_table(header, rows) + f"\nPages: {data['pages']} held out from fitting. \"scorer t\": the hand rules "
+    return (table(header, rows) + f"\nPages: {data['pages']} held out from fitting. \"scorer t\": the hand rules "
             f"(without those the weights replace: {replaced}) and the scorer dropping at probability ≥ t; the "
             f"fitted threshold is {data['fitted_threshold']}. Rows below the first: the change against it.\n")
 

@@ -7,8 +7,10 @@ test's own (NEWSINDEX_BENCH_RESULTS): the committed bench/results/*.json stay as
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -168,3 +170,30 @@ def test_the_guard_deletes_what_the_bench_made_and_only_that(es_client):
         assert "newsindex-bench-guard" not in state["index_templates"]
     finally:
         es_client.indices.delete(index="bench-guard-old,guard-others", ignore_unavailable=True)
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def test_a_cluster_bench_removes_its_cluster(bench_env, es_client, tmp_path):
+    """``--cluster``: the bench ingests into a 3-node cluster of its own (3 shards, 1 replica) and removes it —
+    its nodes stopped, their home gone — leaving the user's node untouched."""
+    port = int(os.environ.get("NEWSINDEX_TEST_BENCH_CLUSTER_PORT", "9650"))
+    assert not any(_answers(port + i) for i in range(3)), f"ports {port}-{port + 2} are taken"
+    homes = set(Path("/tmp").glob("newsindex-bench-cluster-*"))
+    before = node_state(es_client)
+    proc = bench(["bench_scale.py", "--sizes", "100", "--kinds", "text", "--modes", "ingest", "--repeats", "1",
+                  "--cluster"], {**bench_env, "NEWSINDEX_BENCH_CLUSTER_PORT": str(port)})
+    out, err = proc.communicate(timeout=420)
+    assert proc.returncode == 0, err[-3000:]
+    result = json.loads((tmp_path / "results" / "scale-ingest-cluster.json").read_text())
+    assert result["cluster"] and result["results"][0]["runs"][0]["docs"] == 100
+    assert not any(_answers(port + i) for i in range(3))
+    assert set(Path("/tmp").glob("newsindex-bench-cluster-*")) == homes
+    assert node_state(es_client) == before
+    assert not list((tmp_path / "tmp").iterdir())
