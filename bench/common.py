@@ -130,8 +130,8 @@ def settle(client, index: str = "_all", limit: float = 180.0) -> float:
     start = time.perf_counter()
     quiet = 0
     while time.perf_counter() - start < limit and quiet < 3:
-        merges = client.indices.stats(index=index, metric="merge")["_all"]["total"]["merges"]["current"]
-        quiet = quiet + 1 if merges == 0 else 0
+        total = client.indices.stats(index=index, metric="merge")["_all"]["total"]
+        quiet = quiet + 1 if total.get("merges", {}).get("current", 0) == 0 else 0  # no index: nothing to merge
         time.sleep(1)
     return time.perf_counter() - start
 

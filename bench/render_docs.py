@@ -44,7 +44,7 @@ OTHER_VARIABLES = {
     "NEWSINDEX_TEST_ES_PORT": "tests: HTTP port of the session's own node (default 9250)",
     "NEWSINDEX_TEST_CLUSTER_PORT": "tests: first HTTP port of the 3-node test cluster",
     "NEWSINDEX_TEST_BENCH_CLUSTER_PORT": "tests: first HTTP port of the cluster a bench starts with --cluster "
-                                         "(default 9650)",
+                                         "(default 9570)",
     "NEWSINDEX_RECORD_SEARCH_ANSWERS": "tests: 1 makes tests/test_search_answers.py record the search's answers "
                                        "(tests/search_answers.json) instead of comparing them",
     "NEWSINDEX_TEST_NO_SERVICES": "tests: 1 skips every test that needs Elasticsearch or Redis (`make test-unit`)",

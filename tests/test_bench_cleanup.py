@@ -183,8 +183,9 @@ def _answers(port: int) -> bool:
 def test_a_cluster_bench_removes_its_cluster(bench_env, es_client, tmp_path):
     """``--cluster``: the bench ingests into a 3-node cluster of its own (3 shards, 1 replica) and removes it —
     its nodes stopped, their home gone — leaving the user's node untouched."""
-    port = int(os.environ.get("NEWSINDEX_TEST_BENCH_CLUSTER_PORT", "9650"))
-    assert not any(_answers(port + i) for i in range(3)), f"ports {port}-{port + 2} are taken"
+    port = int(os.environ.get("NEWSINDEX_TEST_BENCH_CLUSTER_PORT", "9570"))
+    taken = [p for i in range(3) for p in (port + i, port + 100 + i) if _answers(p)]  # HTTP and transport
+    assert not taken, f"ports {taken} are taken: set NEWSINDEX_TEST_BENCH_CLUSTER_PORT"
     homes = set(Path("/tmp").glob("newsindex-bench-cluster-*"))
     before = node_state(es_client)
     proc = bench(["bench_scale.py", "--sizes", "100", "--kinds", "text", "--modes", "ingest", "--repeats", "1",
@@ -193,7 +194,7 @@ def test_a_cluster_bench_removes_its_cluster(bench_env, es_client, tmp_path):
     assert proc.returncode == 0, err[-3000:]
     result = json.loads((tmp_path / "results" / "scale-ingest-cluster.json").read_text())
     assert result["cluster"] and result["results"][0]["runs"][0]["docs"] == 100
-    assert not any(_answers(port + i) for i in range(3))
+    assert not any(_answers(port + i) for i in range(3)), "a node of the bench's cluster still runs"
     assert set(Path("/tmp").glob("newsindex-bench-cluster-*")) == homes
     assert node_state(es_client) == before
     assert not list((tmp_path / "tmp").iterdir())
