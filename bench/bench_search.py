@@ -99,6 +99,7 @@ def inner_hits_copies(body: dict) -> dict:
     return body
 
 
+PROGRESS_EVERY = 100_000  # documents between two lines of the build's progress
 SEARCH = "search (facets, collapse, highlight)"
 PREVIOUS = "search, highlight before #23"
 INNER_HITS = "search, copies by inner_hits"
@@ -151,8 +152,12 @@ def build_and_measure(client, settings, sizes: list[int], queries: list[SearchRe
     indexed, build = 0, 0.0
     for size in sizes:
         start = time.perf_counter()
-        indexed += sum(ok for ok, _ in helpers.streaming_bulk(
-            client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000))
+        for ok, _ in helpers.streaming_bulk(
+                client, (to_action(d, index) for d in itertools.islice(docs, size - indexed)), chunk_size=1000):
+            indexed += ok
+            if indexed % PROGRESS_EVERY == 0:
+                print(f"  building: {indexed:,} docs ({indexed / (build + time.perf_counter() - start):.0f} docs/s)",
+                      flush=True)
         client.indices.refresh(index=index)
         build += time.perf_counter() - start
         runs = []
