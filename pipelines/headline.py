@@ -10,6 +10,7 @@ one lxml tree.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,12 +28,30 @@ _META_TITLES = ("og:title", "twitter:title")
 _META_SITE_NAMES = ("og:site_name", "application-name", "twitter:site", "apple-mobile-web-app-title")
 
 
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
 def _clean(text: str | None) -> str:
-    """Spacing collapsed, and entities a CMS escaped twice ("SQL &#x26; AI") read."""
+    """Spacing collapsed, entities a CMS escaped twice ("SQL &#x26; AI") read, and UTF-8 read as Latin-1 once
+    too often mended ("Investorâ\x80\x99s" → "Investor’s": C1 control characters are never text)."""
     text = text or ""
     if "&" in text:
         text = html.unescape(text)
+    if _C1_CONTROLS.search(text):
+        try:
+            text = text.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            pass
     return " ".join(text.split()).strip()
+
+
+_TEXT_AND_BREAKS = etree.XPath(".//text()|.//br")
+
+
+def _heading_text(element) -> str:
+    """An ``<h1>``'s text as it reads, a line break a space ("Top MBA Programs<br>Your Guide", "WEEKEND<br>CODING"):
+    ``text_content()`` runs the lines together."""
+    return "".join(" " if isinstance(part, etree._Element) else part for part in _TEXT_AND_BREAKS(element))
 
 
 def _key(text: str) -> str:
@@ -136,7 +155,7 @@ def _first_meta(tree, names: tuple[str, ...]) -> dict[str, str]:
 def candidates(tree) -> Candidates:
     if tree is None:
         return Candidates([], [], "", [])
-    h1 = [_clean(e.text_content()) for e in tree.iter("h1")][:MAX_H1]
+    h1 = [_clean(_heading_text(e)) for e in itertools.islice(tree.iter("h1"), MAX_H1)]
     stated = _first_meta(tree, _META_TITLES + _META_SITE_NAMES)
     meta = [_clean(stated[name]) for name in _META_TITLES if name in stated]
     blocks = json_ld_blocks(tree)

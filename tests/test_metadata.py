@@ -248,3 +248,21 @@ def test_a_profile_address_is_not_an_author(address):
 
 def test_a_spaced_slash_parts_two_names():
     assert split_names("Anna Petrova / Tom Baker") == ["Anna Petrova", "Tom Baker"]
+
+
+@pytest.mark.parametrize(("h1", "title"), [
+    ("Council passes<br>the budget", "Council passes the budget"),
+    ("Le conseil vote<br/>le budget", "Le conseil vote le budget"),
+    ("Der Rat<br> <span>beschließt den Haushalt</span>", "Der Rat beschließt den Haushalt"),
+    ("El consejo<br>aprueba el presupuesto<!-- hero -->", "El consejo aprueba el presupuesto"),
+])
+def test_a_line_break_in_the_headline_reads_as_a_space(h1, title):
+    assert page(body_top=f"<h1>{h1}</h1>")["title"] == title
+
+
+@pytest.mark.parametrize("title", ["Investor’s guide to retirement", "Le café de l’été", "Straße über Köln"])
+def test_a_headline_decoded_once_too_often_is_mended(title):
+    """UTF-8 read as Latin-1 in the page's own source (its C1 control characters give it away)."""
+    garbled = title.encode("utf-8").decode("latin-1")
+    head = f"<meta property='og:title' content='{garbled}'>"
+    assert page(head)["title"] == title
