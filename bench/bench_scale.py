@@ -66,6 +66,8 @@ def write_corpus(folder: Path, count: int, kind: str, seed: int = 0) -> None:
         title = f"{i}: " + " ".join(rng.choice(words[lang]) for _ in range(6)).capitalize()
         paragraphs = [" ".join(rng.choice(words[lang]) for _ in range(40)).capitalize() + "."
                       for _ in range(6)]
+        if i and i % 100_000 == 0:
+            print(f"  corpus: {i:,} of {count:,} {kind} files written", flush=True)
         sub = folder / f"{i // 1000:03d}"  # 1,000 files a folder, as archives are laid out
         sub.mkdir(parents=True, exist_ok=True)
         if kind == "text":
