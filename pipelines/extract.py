@@ -39,6 +39,17 @@ def _published(found: str | None, visible: str | None, by_headline: str | None =
     return found or visible
 
 
+def _reordered(declared: str | None, tree) -> str | None:
+    """The dateline by the headline when it is the declared date with day and month the other way round: a
+    declared "03-09-2026" is ambiguous, and htmldate reads it day first; "Published March 9, 2026" under the
+    headline settles it. None otherwise (the declared date stands)."""
+    day = (declared or "")[:10]
+    if len(day) != 10 or day[5:7] == day[8:10] or int(day[8:10]) > 12:
+        return None  # unambiguous: the day is over 12, or day and month are the same
+    shown = dateline(tree)
+    return shown if shown and shown[:10] == f"{day[:4]}-{day[8:10]}-{day[5:7]}" else None
+
+
 def drop_selectors(html: str, selectors: list[str]) -> tuple[str, list[dict]]:
     """A site's own furniture, named by CSS selectors in its sources entry, removed before extraction."""
     from lxml import etree
@@ -218,8 +229,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
     return {
         "title": headline(stated, doc.title, url or doc.url),
         "author": authors,
-        "published": _published(doc.date, cleaned.published,
-                                None if declares_published(tree, stated.json_ld) else dateline(tree)),
+        "published": _published(doc.date, cleaned.published, dateline(tree) if not declares_published(
+            tree, stated.json_ld) else _reordered(doc.date, tree)),
         "url": doc.url or url,
         "site_name": doc.sitename,
         "tags": list(dict.fromkeys(tags)),

@@ -266,3 +266,18 @@ def test_a_headline_decoded_once_too_often_is_mended(title):
     garbled = title.encode("utf-8").decode("latin-1")
     head = f"<meta property='og:title' content='{garbled}'>"
     assert page(head)["title"] == title
+
+
+@pytest.mark.parametrize(("lang", "line", "day"), [
+    ("en", "Published March 9, 2026", "2026-03-09"),
+    ("fr", "Publié le 9 mars 2026", "2026-03-09"),
+    ("de", "Veröffentlicht am 9. März 2026", "2026-03-09"),
+    ("es", "Publicado el 9 de marzo de 2026", "2026-03-09"),
+    ("en", "Published September 3, 2026", "2026-09-03"),  # the dateline agrees with the day-first reading
+    ("en", "Published March 10, 2026", "2026-09-03"),  # another date altogether: the declared one stands
+])
+def test_a_declared_date_in_an_ambiguous_order_is_settled_by_the_dateline(lang, line, day):
+    head = "<meta name='article:published_time' content='03-09-2026'>"  # month first, as a US site writes it
+    doc = page(head, body_top="<h1>Council passes the budget</h1>", byline=f"<div class='info'>{line}</div>",
+               lang=lang)
+    assert doc["published"][:10] == day
