@@ -187,13 +187,17 @@ def _name_like(part: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not is_role(part)
 
 
+MAX_JOINED_NODES = 3  # text nodes a byline may be split over: "By", "A. J. Neal"
+
+
 def near_headline(tree) -> list[str]:
     """A byline the page shows by its headline without marking it up: a short line right after the ``<h1>``
     holding a date or a label ("Aaron Ricadela | Senior Writer | July 2, 2025"), or a "Written by" label
     followed by the name in the next element."""
+    from pipelines.datelines import first_headline
     from pipelines.textmeta import element_text, parse_date
 
-    heading = next(iter(tree.xpath("//h1[normalize-space()]")), None) if tree is not None else None
+    heading = first_headline(tree)
     if heading is None:
         return []
     following = heading.xpath("following::*[self::p or self::div or self::span or self::address or self::a]"
@@ -205,6 +209,24 @@ def near_headline(tree) -> list[str]:
         if len(text) <= 120 and (parse_date(text) or _LABEL.match(text).group(0).strip()):
             names = [n for n in split_names(text) if _name_like(n)]
             if names:
+                return names
+    return []
+
+
+def byline_after_headline(tree) -> list[str]:
+    """The last resort, when no source names anyone: a byline among the text nodes just after the ``<h1>``,
+    its label and names perhaps in adjacent elements of a line that as a whole is no byline ("By" <a>"A. J.
+    Neal"</a> "View In Digital Edition"; "Par" <a>"Éric Lambert"</a>), in any language the lexicons know."""
+    from pipelines.datelines import first_headline, text_after
+    from pipelines.textmeta import parse_byline
+
+    heading = first_headline(tree)
+    after = text_after(heading) if heading is not None else []
+    for start in range(len(after)):
+        for end in range(start + 1, min(start + MAX_JOINED_NODES, len(after)) + 1):
+            # A name particle as the label ("Von", "Di") only when the markup sets the label apart: one text
+            # node "Von Braun Center" is a subheading.
+            if names := parse_byline(" ".join(after[start:end]), particles=end - start > 1):
                 return names
     return []
 

@@ -104,12 +104,26 @@ def _first_date(texts: list[str], budget: int, reverse: bool = False) -> str | N
     return _scan(_unmodified(texts), budget, reverse) or _scan(texts, budget, reverse)
 
 
+def first_headline(tree):
+    """The page's first ``<h1>`` with text (not a logo's empty one), or None."""
+    return next(iter(tree.xpath("(//h1[normalize-space()])[1]")), None) if tree is not None else None
+
+
+def text_after(h1, budget: int = AFTER_CHARS) -> list[str]:
+    """The visible text nodes after the headline, in order, within ``budget`` characters."""
+    texts, used = [], 0
+    for text in _visible(h1.xpath(f"following::text()[position() <= {MAX_TEXT_NODES}]")):
+        if used >= budget:
+            break
+        texts.append(text)
+        used += len(text) + 1
+    return texts
+
+
 def dateline(tree) -> str | None:
     """The first full date within ``AFTER_CHARS`` visible characters after the page's first ``<h1>``, else the
     nearest within ``BEFORE_CHARS`` before it; None without an ``<h1>`` or a date by it."""
-    if tree is None:
-        return None
-    h1 = next(iter(tree.xpath("(//h1[normalize-space()])[1]")), None)  # not a logo's empty <h1>
+    h1 = first_headline(tree)
     if h1 is None:
         return None
     after = _visible(h1.xpath(f"following::text()[position() <= {MAX_TEXT_NODES}]"))

@@ -281,3 +281,25 @@ def test_a_declared_date_in_an_ambiguous_order_is_settled_by_the_dateline(lang, 
     doc = page(head, body_top="<h1>Council passes the budget</h1>", byline=f"<div class='info'>{line}</div>",
                lang=lang)
     assert doc["published"][:10] == day
+
+
+@pytest.mark.parametrize(("lang", "label", "name", "extra"), [
+    ("en", "By", "A. J. Neal", "View In Digital Edition"), ("it", "Di", "Marco Rossi", "Versione stampabile"),
+    ("fr", "Par", "Éric Lambert", "Version imprimable"), ("es", "Por", "Óscar Ruiz", "Versión impresa"),
+    ("en", "Written by", "Anna Reporter", "Print this page"),
+])
+def test_a_byline_by_the_headline_among_other_links(lang, label, name, extra):
+    """The label, the name (a link to the writer's page) and another link in one line by the headline, no
+    byline class: the line as a whole is no byline, its first text nodes are."""
+    html = (f"<html lang='{lang}'><body><div class='hero'><h1>Council passes the budget</h1>"
+            f"<p>{label} <a href='/contributor/x'>{name}</a> <a href='/print'>{extra}</a></p></div>"
+            f"<main><p>{BODY}</p><p>{BODY}</p></main></body></html>")
+    url = "https://www.riverside-post.com/a/1"
+    doc = ExtractStage().process(DecodeStage().process({"source": url, "url": url, "body": html.encode(),
+                                                        "content_type": "text/html"}))
+    assert doc["author"] == [name]
+
+
+@pytest.mark.parametrize("line", ["Von Braun Center opens its doors", "Di Maio resigns"])
+def test_a_line_begun_by_a_name_particle_by_the_headline_names_nobody(line):
+    assert page(body_top="<h1>Council passes the budget</h1>", byline=f"<p>{line}</p>", lang="en")["author"] == []
