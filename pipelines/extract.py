@@ -44,7 +44,7 @@ def _reordered(declared: str | None, tree) -> str | None:
     declared "03-09-2026" is ambiguous, and htmldate reads it day first; "Published March 9, 2026" under the
     headline settles it. None otherwise (the declared date stands)."""
     day = (declared or "")[:10]
-    if len(day) != 10 or day[5:7] == day[8:10] or int(day[8:10]) > 12:
+    if len(day) != 10 or not day[8:10].isdigit() or day[5:7] == day[8:10] or int(day[8:10]) > 12:
         return None  # unambiguous: the day is over 12, or day and month are the same
     shown = dateline(tree)
     return shown if shown and shown[:10] == f"{day[:4]}-{day[8:10]}-{day[5:7]}" else None
