@@ -120,12 +120,16 @@ def measured_run(mode: str, corpus: Path, size: int, env: dict) -> dict:
         with subprocess.Popen([sys.executable, __file__, "--child", mode, str(subset), str(home)],
                               stdout=subprocess.PIPE, text=True, env={**os.environ, **env}) as proc:
             started = time.monotonic()
-            while True:
-                try:
-                    out, _ = proc.communicate(timeout=300)
-                    break
-                except subprocess.TimeoutExpired:
-                    print(f"    … {(time.monotonic() - started) / 60:.0f} min", flush=True)
+            try:
+                while True:
+                    try:
+                        out, _ = proc.communicate(timeout=300)
+                        break
+                    except subprocess.TimeoutExpired:
+                        print(f"    … {(time.monotonic() - started) / 60:.0f} min", flush=True)
+            except BaseException:  # SIGTERM or Ctrl-C: the child goes too, as subprocess.run would kill it
+                proc.kill()
+                raise
         if proc.returncode:
             raise SystemExit(f"scale bench: the {mode} run of {size:,} documents failed (exit {proc.returncode}); "
                              "its error is above")
