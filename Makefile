@@ -50,7 +50,7 @@ docs: install
 
 # Each bench writes bench/results/<name>.json and deletes the indices it made; the node must run (started here).
 # The whole set takes most of a day on 2 cores: the million-document ingests (3 runs on the node, 3 on a 3-node
-# cluster the bench starts and removes) are about an hour each. The README's scale table is rendered at the end.
+# cluster the bench starts and removes) take 70–110 minutes each. The README's scale table is rendered at the end.
 bench: install
 	$(BIN)/newsindex es start
 	$(BIN)/python bench/bench_scale.py

@@ -9,7 +9,7 @@ the indices and templates it made are deleted afterwards, also on failure, and t
                                 [--repeats 3] [--cluster]
 
 Flat means: docs/s and peak RSS at every size within ±10 % of the smallest. Each ingest run starts on a
-node with no merge running. A million documents take about an hour a run on two cores.
+node with no merge running. A million documents take 70–110 minutes a run on two cores.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def child(mode: str, folder: str, home: str) -> None:
 
 def measured_run(mode: str, corpus: Path, size: int, env: dict) -> dict:
     """One run of ``mode`` over the first ``size`` documents of the corpus, in a fresh process with a fresh
-    home; a line every five minutes while it lasts (a million documents take about an hour)."""
+    home; a line every five minutes while it lasts (a million documents take 70–110 minutes)."""
     subset = Path(tempfile.mkdtemp(prefix="newsindex-scale-subset-"))
     home = Path(tempfile.mkdtemp(prefix="newsindex-scale-home-"))
     try:
