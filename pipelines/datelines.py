@@ -131,3 +131,37 @@ def dateline(tree) -> str | None:
         return found
     before = _visible(h1.xpath(f"preceding::text()[position() <= {MAX_TEXT_NODES}]"))
     return _first_date(before, BEFORE_CHARS, reverse=True)  # nearest the headline first
+
+
+# An ISO 8601 timestamp with a fraction of a second: "2025-12-05T11:00:22.000Z", "…22.123456+01:00".
+_FRACTIONAL = re.compile(r"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})[.,]\d{1,9}(?=Z|[+-]\d{2}:?\d{2}|\s*$)")
+_JSON_DATE_VALUE = re.compile(r'("(?:date|upload)\w*"\s*:\s*")([^"]{10,40})"', re.IGNORECASE)
+MAX_MENDED = 100  # attributes and JSON-LD blocks mended on a page
+
+
+def mend_fractional_seconds(tree) -> int:
+    """Take the fraction of a second off the page's declared timestamps (meta ``content``, ``<time datetime>``,
+    JSON-LD ``date…`` values), in place, and return how many were changed. trafilatura's date library throws
+    such a timestamp away ("2025-12-05T11:00:22.000Z": its filter against prices and phone numbers reads
+    ".000Z" as one) and settles for weaker evidence, a modification date in the text; the day is unchanged."""
+    if tree is None:
+        return 0
+    mended = 0
+    for element in tree.iter("meta", "time"):
+        attribute = "content" if element.tag == "meta" else "datetime"
+        value = element.get(attribute)
+        if value and len(value) <= 40 and _FRACTIONAL.match(value.strip()):
+            element.set(attribute, _FRACTIONAL.sub(r"\1", value.strip()))
+            mended += 1
+            if mended >= MAX_MENDED:
+                return mended
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        text = _JSON_DATE_VALUE.sub(lambda m: m.group(1) + _FRACTIONAL.sub(r"\1", m.group(2)) + '"', script.text)
+        if text != script.text:
+            script.text = text
+            mended += 1
+            if mended >= MAX_MENDED:
+                break
+    return mended

@@ -12,7 +12,7 @@ from pipelines.authors import byline_after_headline, page_authors
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.captions import recover_captions
 from pipelines.cleaning import clean_paragraphs, split_tag_list
-from pipelines.datelines import dateline, declares_published
+from pipelines.datelines import dateline, declares_published, mend_fractional_seconds
 from pipelines.headline import candidates, headline
 from pipelines.htmltree import parse_page
 from pipelines.identity import choose_url, document_id, host_of, is_original, within
@@ -185,6 +185,7 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
     # One parse of the page feeds trafilatura (text and metadata), our page signals and the visible metadata.
     # trafilatura copies a tree it is handed (its passes prune it), so ours stays whole for the signals.
     tree = parse_page(html)
+    mend_fractional_seconds(tree)  # a declared "…:22.000Z" is otherwise lost to trafilatura's dates
     doc = tree is not None and trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, fast=not fallback)
     if not doc or not (doc.text or "").strip():

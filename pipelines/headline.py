@@ -179,6 +179,16 @@ def _host_words(url: str | None) -> set[str]:
     return words | {label.replace("-", "") for label in labels}
 
 
+MAX_NAME_EXTRA_WORDS = 2  # "The Motley Fool UK" is the site "Motley Fool"; "The 2024 SELF Healthy Beauty Awards" is not
+MAX_NAME_EXTRA_CHARS = 10  # the same for the name as the address spells it: "selfmagazine" is self.com's
+
+
+def _holds_name(key: str, name: str) -> bool:
+    """A segment that is the site's name with a word or two around it ("the motley fool uk"), not one that
+    only uses it ("why self care matters" on the site SELF): whole words, few besides."""
+    return f" {name} " in f" {key} " and len(key.split()) - len(name.split()) <= MAX_NAME_EXTRA_WORDS
+
+
 def strip_site(title: str, site_names: list[str], url: str | None = None, headline: str | None = None) -> str:
     """The title without a leading or trailing segment that is the site's name (declared, or matching the
     address, or what is left over around the visible headline)."""
@@ -192,11 +202,12 @@ def strip_site(title: str, site_names: list[str], url: str | None = None, headli
         key = _key(segment)
         if not key:
             return True
-        if key in names or any(key and (key in n or n in key) for n in names if len(n) >= 3):
+        if key in names or any(key in n or _holds_name(key, n) for n in names if len(n) >= 3):
             return True
         squashed = key.replace(" ", "")
         return bool(host) and (squashed in host or (len(squashed) >= 4 and any(
-            squashed == h or (len(h) >= 4 and (h in squashed or squashed in h)) for h in host)))
+            squashed == h or (len(h) >= 4 and (squashed in h or (
+                h in squashed and len(squashed) - len(h) <= MAX_NAME_EXTRA_CHARS))) for h in host)))
 
     if headline:  # the visible headline inside the title: the rest is the site's
         for i in range(len(parts)):

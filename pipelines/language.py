@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 
 from pipelines.base import CpuStage, Item
 
@@ -27,44 +28,77 @@ def _factory():
     return factory
 
 
+MAX_CACHED_WORDS = 50_000  # words whose n-grams are kept (one process, one language model): a few MB
+_WORD_GRAMS: dict[str, tuple[str, ...]] = {}
+
+
+class _NormalisedChars(dict):
+    """``str.translate``'s table: each character as langdetect's ``NGram.normalize`` makes it, made once."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        self[code] = NGram.normalize(chr(code))
+        return self[code]
+
+
+_NORMALISED = _NormalisedChars()
+
+
+def _word_grams(word: str, known) -> tuple[str, ...]:
+    """The known 1–3-grams langdetect reads from one normalised word (and the space after it), in its order."""
+    result: list[str] = []
+    grams, capital = " ", False
+    for ch in word:
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for n in (1, 2, 3):
+            if len(grams) < n:
+                break
+            gram = grams[-n:]
+            if gram != " " and gram in known:
+                result.append(sys.intern(gram))  # one copy of each n-gram
+    return tuple(result)
+
+
 @functools.cache
 def _detector_class():
     """langdetect's ``Detector`` with its three inner loops rewritten, the same arithmetic in the same order:
-    the n-grams in one pass over the text normalised once per distinct character (its ``NGram`` object
-    normalises and slices per character), and the probability updates as list comprehensions. The random
-    trials are langdetect's own code, so the answers are its answers (tests/test_language.py compares them)."""
+    the n-grams a word at a time, each word's made once a process from characters normalised once (its
+    ``NGram`` object normalises and slices per character), and the probability updates as list
+    comprehensions. The random trials are langdetect's own code, so the answers are its answers
+    (tests/test_language.py compares them)."""
     from langdetect.detector import Detector
-    from langdetect.utils.ngram import NGram
 
     class NgramDetector(Detector):
         def _extract_ngrams(self) -> list[str]:
-            text = self.text
-            table = {ord(ch): NGram.normalize(ch) for ch in set(text)}
-            known = self.word_lang_prob_map
+            # langdetect's n-gram state starts afresh after each space, so a text's n-grams are its words' (each
+            # with the space after it) one after the other: each word's are made once a process.
+            pieces = self.text.translate(_NORMALISED).split(" ")
             result: list[str] = []
-            grams, capital = " ", False
-            for ch in text.translate(table):
-                last = grams[-1]
-                if last == " ":
-                    grams, capital = " ", False
-                    if ch == " ":
-                        continue
-                elif len(grams) >= 3:
-                    grams = grams[1:]
-                grams += ch
-                if ch.isupper():
-                    if last.isupper():
-                        capital = True
-                else:
-                    capital = False
-                if capital:
-                    continue
-                for n in (1, 2, 3):
-                    if len(grams) < n:
-                        break
-                    gram = grams[-n:]
-                    if gram != " " and gram in known:
-                        result.append(gram)
+            last = len(pieces) - 1
+            for i, word in enumerate(pieces):
+                if word:
+                    key = word + " " if i < last else word
+                    grams = _WORD_GRAMS.get(key)
+                    if grams is None:
+                        if len(_WORD_GRAMS) >= MAX_CACHED_WORDS:
+                            _WORD_GRAMS.clear()
+                        grams = _WORD_GRAMS[key] = _word_grams(key, self.word_lang_prob_map)
+                    result.extend(grams)
             return result
 
         def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:

@@ -38,7 +38,10 @@ def _texts() -> list[str]:
     texts += ["NASA and the ESA said on Monday that the JWST images of NGC 1300 were released at https://x.org/a",
               "東京都は月曜日、新しい交通計画を発表した。市民の意見を聞きながら進めるという。ひらがなカタカナ",
               "Ngân hàng trung ương đã tăng lãi suất thêm nửa điểm vào thứ Sáu vì lạm phát kéo dài.",
-              "Mixed ΕΛΛΗΝΙΚΆ κείμενο with English words and ΚΕΦΑΛΑΙΑ and numbers 2024-06-14 ... «quotes» — dash"]
+              "Mixed ΕΛΛΗΝΙΚΆ κείμενο with English words and ΚΕΦΑΛΑΙΑ and numbers 2024-06-14 ... «quotes» — dash",
+              # n-grams are made a word at a time (and remembered): a text ending on a space, runs of
+              # characters langdetect reads as spaces, capitals inside words, a word seen twice
+              "Ends on a space ... !!  (a) -- «b» ÉTÉ été ÉtÉ McDONALD'S x  ", "été ÉTÉ été ÉTÉ été"]
     return texts
 
 
@@ -55,6 +58,7 @@ def test_our_faster_detector_gives_langdetects_own_probabilities(trials):
             detector.n_trial = trials
             detector.append(text)
         assert ours._extract_ngrams() == theirs._extract_ngrams()
+        assert ours._extract_ngrams() == theirs._extract_ngrams()  # again, from the remembered words
         assert [(x.lang, x.prob) for x in ours.get_probabilities()] == [
             (x.lang, x.prob) for x in theirs.get_probabilities()]
         assert ours.langprob == theirs.langprob  # every language's probability, not only the ones shown

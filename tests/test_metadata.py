@@ -303,3 +303,48 @@ def test_a_byline_by_the_headline_among_other_links(lang, label, name, extra):
 @pytest.mark.parametrize("line", ["Von Braun Center opens its doors", "Di Maio resigns"])
 def test_a_line_begun_by_a_name_particle_by_the_headline_names_nobody(line):
     assert page(body_top="<h1>Council passes the budget</h1>", byline=f"<p>{line}</p>", lang="en")["author"] == []
+
+
+AMENDED = "<div class='updated-date'>This article was amended on 8 December 2025 to correct a name.</div>"
+
+
+@pytest.mark.parametrize("head", [
+    "<meta property='article:published_time' content='2025-12-05T11:00:22.000Z'>"
+    "<meta property='article:modified_time' content='2025-12-08T15:40:43.000Z'>",
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Council passes the budget\","
+    " \"datePublished\": \"2025-12-05T11:00:22.123+01:00\"}</script>",
+])
+def test_a_declared_timestamp_with_milliseconds_is_the_date(head):
+    """trafilatura's dates throw away "…:22.000Z" (read as a price or phone number) and date the page by the
+    amendment line in its text; the declared day is the publication's."""
+    doc = page(head, body_top="<h1>Council passes the budget</h1>" + AMENDED)
+    assert doc["published"][:10] == "2025-12-05"
+
+
+def test_only_declared_timestamps_lose_their_fraction():
+    from lxml import html
+
+    from pipelines.datelines import mend_fractional_seconds
+
+    tree = html.fromstring(
+        "<html><head><meta name='price' content='3.000 EUR'><meta name='date' content='2024-01-02T03:04:05,5Z'>"
+        "<script type='application/ld+json'>{\"headline\": \"At 10:00:00.5 sharp\", "
+        "\"dateModified\": \"2024-01-03T03:04:05.600-05:00\"}</script></head>"
+        "<body><time datetime='2024-02-02T10:10:10.10'>2 February</time></body></html>")
+    assert mend_fractional_seconds(tree) == 3
+    assert tree.xpath("//meta/@content") == ["3.000 EUR", "2024-01-02T03:04:05Z"]
+    assert tree.xpath("//time/@datetime") == ["2024-02-02T10:10:10"]
+    script = tree.xpath("//script/text()")[0]
+    assert "10:00:00.5 sharp" in script and '"2024-01-03T03:04:05-05:00"' in script
+
+
+@pytest.mark.parametrize(("head", "h1", "title"), [
+    # the site's short name as one word of the headline: still the headline
+    ("<meta property='og:site_name' content='SELF'><meta property='og:title' content='The Best Oral Care Products'>",
+     "<h1>The 2024 SELF Healthy Beauty Awards: The Best Oral Care Products</h1>",
+     "The 2024 SELF Healthy Beauty Awards: The Best Oral Care Products"),
+    ("<title>SELF | Why self care matters more in winter</title>", "", "Why self care matters more in winter"),
+    ("<title>Why self care matters more in winter | SELF Magazine</title>", "", "Why self care matters more in winter"),
+])
+def test_a_headline_using_the_sites_name_as_a_word_keeps_it(head, h1, title):
+    assert page(head, body_top=h1, url="https://www.self.com/story/oral-care")["title"] == title
