@@ -69,6 +69,9 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0
 
 
+MAX_COUNT_WORDS = 3  # "(latimes.com) 87", "12 comments": a trailing count, not a subtitle
+
+
 def _extra_is_furniture(h1: str, meta: str) -> bool:
     """An ``<h1>`` that holds a meta title and more: is the more furniture? A trailing run with a number ("…
     Posted on July 1, 2024 by infuy", "… (latimes.com) 87") or a leading date or label ("Dec 18 2025 …",
@@ -80,8 +83,9 @@ def _extra_is_furniture(h1: str, meta: str) -> bool:
     before = len(_key(h1)[:at].split())
     after = words[before + len(_key(meta).split()):]
     lead = " ".join(h1.split()[:before])
-    if after and not before:
-        return any(ch.isdigit() for ch in " ".join(after))
+    if after and not before:  # a date, or a short run with a number (a count); not a subtitle with a price
+        tail = " ".join(h1.split()[len(h1.split()) - len(after):])
+        return bool(parse_date(tail)) or (len(after) <= MAX_COUNT_WORDS and any(ch.isdigit() for ch in tail))
     if before and not after:
         return bool(parse_date(lead)) or (before <= 2 and lead.rstrip().endswith(":"))
     return False

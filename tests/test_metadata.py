@@ -48,10 +48,19 @@ def test_an_h1_with_a_trailing_date_gives_the_meta_title():
     assert doc["title"] == "Council passes the budget"
 
 
-def test_a_subtitle_in_the_h1_stays():
+@pytest.mark.parametrize("subtitle", [": a room-by-room breakdown", " + how to start a podcast for $90!",
+                                      " – 5 things to know before 2026"])
+def test_a_subtitle_in_the_h1_stays(subtitle):
+    """A subtitle stays even with a number in it; a trailing count ("(latimes.com) 87") or date does not."""
     head = "<meta property='og:title' content='House renovation costs'>"
-    doc = page(head, body_top="<h1>House renovation costs: a room-by-room breakdown</h1>")
-    assert doc["title"] == "House renovation costs: a room-by-room breakdown"
+    doc = page(head, body_top=f"<h1>House renovation costs{subtitle}</h1>")
+    assert doc["title"] == f"House renovation costs{subtitle}"
+
+
+def test_a_trailing_count_in_the_h1_goes():
+    head = "<meta property='og:title' content='Council passes the budget'>"
+    assert page(head, body_top="<h1>Council passes the budget (latimes.com) 87</h1>")["title"] == (
+        "Council passes the budget")
 
 
 def test_json_ld_names_the_people_not_the_publisher():
