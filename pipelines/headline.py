@@ -84,7 +84,8 @@ def _extra_is_furniture(h1: str, meta: str) -> bool:
     after = words[before + len(_key(meta).split()):]
     lead = " ".join(h1.split()[:before])
     if after and not before:  # a date, or a short run with a number (a count); not a subtitle with a price
-        tail = " ".join(h1.split()[len(h1.split()) - len(after):])
+        spaced = h1.split()
+        tail = " ".join(spaced[max(0, len(spaced) - len(after)):])
         return bool(parse_date(tail)) or (len(after) <= MAX_COUNT_WORDS and any(ch.isdigit() for ch in tail))
     if before and not after:
         return bool(parse_date(lead)) or (before <= 2 and lead.rstrip().endswith(":"))

@@ -46,18 +46,13 @@ _NORMALISED = _NormalisedChars()
 
 
 def _word_grams(word: str, known) -> tuple[str, ...]:
-    """The known 1–3-grams langdetect reads from one normalised word (and the space after it), in its order."""
+    """The known 1–3-grams langdetect reads from one normalised word (and the space after it), in its order:
+    its state after a space, then one character at a time (no space inside the word, so no reset)."""
     result: list[str] = []
     grams, capital = " ", False
     for ch in word:
         last = grams[-1]
-        if last == " ":
-            grams, capital = " ", False
-            if ch == " ":
-                continue
-        elif len(grams) >= 3:
-            grams = grams[1:]
-        grams += ch
+        grams = (grams[1:] if len(grams) >= 3 else grams) + ch
         if ch.isupper():
             if last.isupper():
                 capital = True
