@@ -43,6 +43,22 @@ class _NormalisedChars(dict):
 
 
 _NORMALISED = _NormalisedChars()
+MAX_CACHED_VECTORS = 20_000  # n-grams whose language vector is kept as an array (55 floats each): ~10 MB
+_VECTORS: dict = {}
+
+
+def _vector(known, gram: str):
+    """An n-gram's per-language probabilities as a numpy array, made once a process (None: not in the model)."""
+    vector = _VECTORS.get(gram)
+    if vector is None:
+        import numpy as np
+
+        if (values := known.get(gram)) is None:
+            return None
+        if len(_VECTORS) >= MAX_CACHED_VECTORS:
+            _VECTORS.clear()
+        vector = _VECTORS[gram] = np.array(values, dtype=np.float64)
+    return vector
 
 
 def _word_grams(word: str, known) -> tuple[str, ...]:
@@ -71,11 +87,11 @@ def _word_grams(word: str, known) -> tuple[str, ...]:
 
 @functools.cache
 def _detector_class():
-    """langdetect's ``Detector`` with its three inner loops rewritten, the same arithmetic in the same order:
-    the n-grams a word at a time, each word's made once a process from characters normalised once (its
-    ``NGram`` object normalises and slices per character), and the probability updates as list
-    comprehensions. The random trials are langdetect's own code, so the answers are its answers
-    (tests/test_language.py compares them)."""
+    """langdetect's ``Detector`` with its inner loops rewritten, the same arithmetic in the same order: the
+    n-grams a word at a time, each word's made once a process from characters normalised once (its ``NGram``
+    object normalises and slices per character), and the trials' probability updates on numpy arrays, with
+    langdetect's random draws in its order, so the answers are its answers (tests/test_language.py compares
+    them bit for bit)."""
     from langdetect.detector import Detector
 
     class NgramDetector(Detector):
@@ -96,17 +112,34 @@ def _detector_class():
                     result.extend(grams)
             return result
 
-        def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
-            if word is None or word not in self.word_lang_prob_map:
-                return False
-            weight = alpha / self.BASE_FREQ
-            prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word], strict=True)]
-            return True
+        def _detect_block(self) -> None:
+            # langdetect's loop, the same random draws in the same order, with each language vector a numpy
+            # array: p * (weight + q) and p / total elementwise are the same IEEE operations; the total is
+            # Python's own sum over the list, as langdetect adds.
+            import numpy as np
+            from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
-        def _normalize_prob(self, prob: list[float]) -> float:
-            total = sum(prob)
-            prob[:] = [p / total for p in prob]
-            return max(0.0, *prob)
+            self.cleaning_text()
+            ngrams = self._extract_ngrams()
+            if not ngrams:
+                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+            langprob = np.zeros(len(self.langlist))
+            self.random.seed(self.seed)
+            for _ in range(self.n_trial):
+                prob = np.array(self._init_probability(), dtype=np.float64)
+                weight = (self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH) / self.BASE_FREQ
+                i = 0
+                while True:
+                    vector = _vector(self.word_lang_prob_map, self.random.choice(ngrams))
+                    if vector is not None:
+                        prob *= weight + vector
+                    if i % 5 == 0:
+                        prob /= sum(prob.tolist())
+                        if float(prob.max()) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                            break
+                    i += 1
+                langprob += prob / self.n_trial
+            self.langprob = langprob.tolist()
 
     return NgramDetector
 

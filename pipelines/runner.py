@@ -60,25 +60,44 @@ def _apply(stage: Stage, item: Item, on_failure: OnFailure, on_skip: OnFailure) 
     return None
 
 
-class Spill:
-    """Items written once to an unnamed temporary file, read back as often as needed."""
+SPILL_AFTER_ITEMS = 256  # a batch's items held in memory until this many (a scheduled crawl's batch is small)
 
-    def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile(prefix="newsindex-batch-")
+
+class Spill:
+    """A batch's items, held for the passes after the streaming stages: in memory while there are few, then
+    written once to an unnamed temporary file (a 1M re-index stays flat in memory), read back as needed."""
+
+    def __init__(self, in_memory: int = SPILL_AFTER_ITEMS) -> None:
+        self.in_memory = in_memory
+        self.held: list[Item] = []
+        self.file = None
         self.count = 0
 
     def append(self, item: Item) -> None:
-        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.file is None and len(self.held) < self.in_memory:
+            self.held.append(item)
+        else:
+            if self.file is None:
+                self.file = tempfile.TemporaryFile(prefix="newsindex-batch-")
+                for held in self.held:
+                    pickle.dump(held, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+                self.held = []
+            pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
     def __iter__(self) -> Iterator[Item]:
+        if self.file is None:
+            yield from self.held
+            return
         self.file.flush()
         self.file.seek(0)
         for _ in range(self.count):
             yield pickle.load(self.file)
 
     def close(self) -> None:
-        self.file.close()
+        self.held = []
+        if self.file is not None:
+            self.file.close()
 
 
 def _groups(stages: list[Stage]) -> list[list[Stage]]:

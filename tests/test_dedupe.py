@@ -166,8 +166,8 @@ def test_band_keys_do_not_depend_on_how_the_signature_was_stored():
 
 
 def test_batch_stages_read_the_batch_back_instead_of_holding_it(tmp_path):
-    """The runner hands a batch stage an iterable read back from disk (not a list it keeps), and the
-    results are those of the stages run in order."""
+    """The runner hands a batch stage the runner's spill (not a list it keeps), and the results are those of
+    the stages run in order."""
     seen = []
 
     class Recorder(SiteBoilerplateStage):
@@ -180,6 +180,24 @@ def test_batch_stages_read_the_batch_back_instead_of_holding_it(tmp_path):
                           lambda i, r: None))
     assert seen == ["Spill"] and len(done) == 4
     assert all(PROMO not in d["paragraphs"] for d in done)
+
+
+def test_a_big_batch_goes_to_disk_and_reads_back_whole():
+    """A spill holds a few items in memory, then moves every item to its file: both read back in order, as
+    often as asked."""
+    from pipelines.runner import Spill
+
+    small, big = Spill(in_memory=3), Spill(in_memory=3)
+    items = [{"id": str(i), "paragraphs": [f"line {i}"]} for i in range(7)]
+    for item in items[:3]:
+        small.append(item)
+    for item in items:
+        big.append(item)
+    assert small.file is None and list(small) == items[:3]
+    assert big.file is not None and not big.held
+    assert list(big) == items and list(big) == items
+    small.close()
+    big.close()
 
 
 @pytest.mark.parametrize("text", ["", "one", "The council met. " * 40, " ".join(WIRE),
