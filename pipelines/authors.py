@@ -37,6 +37,10 @@ ROLE_WORDS = frozenset("""
     redactor redactora corresponsal giornalista redattore redattrice jornalista repórter dziennikarz
     redaktor redaktorka reporterka journalist redaktion
 """.split())
+# A byline's last word that makes the whole a group's name, not a person's followed by a role.
+COLLECTIVE_WORDS = frozenset("""
+    editors team staff desk newsroom redaktion rédaction redacción redazione redactie redakcja redação
+""".split())
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}\b\.?(?:\s*®)?|Ph\.?\s?D\.?|M\.?\s?D\.?|M\.?\s?S\.?|B\.?\s?S\.?|"
                          r"Jr\.?|Sr\.?|CEPF®?|RDN?)$")
 # Credentials after a name: any capitals after a comma ("…, MS, RD, FAND"), the common ones without one.
@@ -84,6 +88,8 @@ def _strip_roles(name: str) -> str:
     """Trailing role words ("Keith Barry Senior Autos Reporter" → "Keith Barry"): from the first role word
     after the second word on, when it leaves a name."""
     words = name.split()
+    if words and words[-1].casefold() in COLLECTIVE_WORDS:
+        return name  # "The Currency editors", "Great Day Editorial Team": a group signs, its name is whole
     for i, word in enumerate(words):
         if i >= 2 and word.casefold().strip(".,") in ROLE_WORDS:
             return " ".join(words[:i - 1] if i >= 3 and words[i - 1][0].isupper() and
@@ -229,6 +235,54 @@ def byline_after_headline(tree) -> list[str]:
             if names := parse_byline(" ".join(after[start:end]), particles=end - start > 1):
                 return names
     return []
+
+
+# A name the markup marks as the author's without a label: a class or id naming the author's name
+# ("author-name", "post_author_name", "authorName", "byline__name"), or a link to the author's page whose
+# address ends in the name ("/authors/emmanuel-oyibo", rel="author").
+_NAME_MARK = re.compile(r"(?:author|byline|writer)[-_]{0,2}name|(?:^|\s)author(?:$|\s)", re.IGNORECASE)
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|writers?|people|staff|team|profiles?|"
+                          r"contributors?|journalists?|reporters?)/([^/?#]+)/?(?:[?#]|$)", re.IGNORECASE)
+MAX_MARKED = 40  # marked elements looked at
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text if not unicodedata.combining(ch)).split())
+
+
+def marked_authors(tree, site_names: list[str] = ()) -> list[str]:
+    """The one name the markup marks as an author's (see ``_NAME_MARK``, ``_AUTHOR_PAGE``), for a page whose
+    byline has no label and no metadata names anyone. Several different marked names (a list of related posts,
+    each with its author) say nothing about this story: none is taken; nor is the site's own name."""
+    from pipelines.textmeta import element_text
+
+    if tree is None:
+        return []
+    found: set[str] = set()
+    sites = {s.casefold() for s in site_names if s}
+    looked = 0
+    for element in tree.xpath("//*[@class or @id][self::a or self::span or self::div or self::p or self::strong]"
+                              "|//a[@href]")[:5000]:
+        marked = _NAME_MARK.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+        if not marked and element.tag == "a":
+            page = _AUTHOR_PAGE.search(element.get("href") or "")
+            marked = "author" in (element.get("rel") or "").split() or (
+                page is not None and _folded(page.group(1)) == _folded(element_text(element)))
+        if not marked:
+            continue
+        looked += 1
+        text = element_text(element)
+        names = split_names(text) if len(text) <= MAX_NAME_CHARS else []
+        if len(names) == 1 and names[0] == text and _name_like(text) and text.casefold() not in sites:
+            found.add(text)
+            if len(found) > 1:
+                return []
+        if looked >= MAX_MARKED:
+            break
+    return sorted(found)
 
 
 # What a CMS puts in the author field when nobody is named: never a person, never the story's author.

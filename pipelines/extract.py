@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from pipelines.authors import byline_after_headline, page_authors
+from pipelines.authors import byline_after_headline, marked_authors, page_authors
 from pipelines.base import CpuStage, Item, StageError
 from pipelines.captions import recover_captions
 from pipelines.cleaning import clean_paragraphs, split_tag_list
@@ -224,7 +224,8 @@ def extract_html(html: str, url: str | None, fallback: bool = True, left_out: bo
         authors = authors or meta.authors
         cleaned.published = cleaned.published or meta.published
         tags = tags or meta.tags
-    authors = authors or byline_after_headline(tree)
+    authors = authors or byline_after_headline(tree) or marked_authors(
+        tree, stated.site_names + [doc.sitename or ""])
     for name in cleaned.authors:
         if name not in authors:
             authors.append(name)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.authors import split_names
+from pipelines.authors import marked_authors, split_names
 from pipelines.decode import DecodeStage
 from pipelines.extract import ExtractStage
+from pipelines.htmltree import parse_page
 
 BODY = " ".join(["The council voted on the new budget after a long debate about schools and roads."] * 6)
 
@@ -357,3 +358,38 @@ def test_only_declared_timestamps_lose_their_fraction():
 ])
 def test_a_headline_using_the_sites_name_as_a_word_keeps_it(head, h1, title):
     assert page(head, body_top=h1, url="https://www.self.com/story/oral-care")["title"] == title
+
+
+# --- a name only the markup marks as the author's ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("byline", "name"), [
+    ("<div class='video-post_author-name'>Joakim Edin</div>", "Joakim Edin"),
+    ("<a href='/blog/authors/emmanuel-oyibo'><span>Emmanuel Oyibo</span></a>", "Emmanuel Oyibo"),
+    ("<a href='/autores/lucia-munoz/'>Lucía Muñoz</a>", "Lucía Muñoz"),  # the address folds the accents
+    ("<a rel='author' href='/p/1234'>Jonas Hartmann</a>", "Jonas Hartmann"),
+])
+def test_a_name_the_markup_marks_as_the_authors(byline, name):
+    doc = page(body_top="<h1>Council passes the budget</h1>", byline=byline)
+    assert doc["author"] == [name]
+
+
+def test_marked_names_of_several_people_name_nobody():
+    related = "".join(f"<li><a href='/authors/{slug}'>{name}</a></li>"
+                      for slug, name in (("ann-lee", "Ann Lee"), ("bo-chen", "Bo Chen")))
+    assert marked_authors(parse_page(f"<html><body><ul>{related}</ul></body></html>")) == []
+
+
+@pytest.mark.parametrize("text", ["Written By", "Riverside Post", "Read the full story", "Ann Lee and Bo Chen"])
+def test_a_marked_label_site_name_or_phrase_is_no_author(text):
+    tree = parse_page(f"<html><body><span class='author-name'>{text}</span></body></html>")
+    assert marked_authors(tree, ["Riverside Post"]) == []
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("The Currency editors", ["The Currency editors"]),
+    ("Great Day Editorial Team", ["Great Day Editorial Team"]),
+    ("Redazione Gazzetta Levante", ["Redazione Gazzetta Levante"]),
+    ("Keith Barry Senior Autos Reporter", ["Keith Barry"]),  # a person and a role: the person
+])
+def test_a_group_that_signs_keeps_its_name(line, names):
+    assert split_names(line) == names
